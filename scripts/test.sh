@@ -6,4 +6,4 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ZKC_BUILD_DIR:-$root/build}
 "$root/scripts/setup.sh"
 "$root/scripts/build.sh" >/dev/null
-exec python3 "$root/scripts/run-lit.py" "$build/test" "$@"
+exec python3 "$root/scripts/run-lit.py" "$build/test" "$build/unittests" "$@"
