@@ -16,6 +16,7 @@
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cstring>
 
 using namespace zkc;
@@ -269,11 +270,12 @@ static llvm::Expected<Object> readImpl(llvm::ArrayRef<uint8_t> Bytes,
   if (Depth > MaxObjectDepth)
     return errorAt(Base, "subobjects nest deeper than " +
                              llvm::Twine(MaxObjectDepth));
+  // The magic first, so that a short file of something else is called that.
+  if (std::memcmp(Bytes.data(), ObjectMagic, std::min<size_t>(4, Bytes.size())))
+    return errorAt(Base, "bad magic: not a ZVM object");
   if (Bytes.size() < ObjectHeaderSize)
     return errorAt(Base, llvm::formatv("truncated header: {0} of {1} bytes",
                                        Bytes.size(), ObjectHeaderSize));
-  if (std::memcmp(Bytes.data(), ObjectMagic, 4) != 0)
-    return errorAt(Base, "bad magic: not a ZVM object");
   uint16_t Version = read16le(Bytes.data() + 4);
   if (Version != ObjectVersion)
     return errorAt(Base + 4, llvm::formatv("unsupported object version {0} "

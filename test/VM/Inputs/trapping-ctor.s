@@ -1,0 +1,3 @@
+.object "Trapping"
+  invalid
+.end
