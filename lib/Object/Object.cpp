@@ -271,7 +271,8 @@ static llvm::Expected<Object> readImpl(llvm::ArrayRef<uint8_t> Bytes,
     return errorAt(Base, "subobjects nest deeper than " +
                              llvm::Twine(MaxObjectDepth));
   // The magic first, so that a short file of something else is called that.
-  if (std::memcmp(Bytes.data(), ObjectMagic, std::min<size_t>(4, Bytes.size())))
+  size_t MagicSize = std::min<size_t>(4, Bytes.size());
+  if (MagicSize && std::memcmp(Bytes.data(), ObjectMagic, MagicSize))
     return errorAt(Base, "bad magic: not a ZVM object");
   if (Bytes.size() < ObjectHeaderSize)
     return errorAt(Base, llvm::formatv("truncated header: {0} of {1} bytes",

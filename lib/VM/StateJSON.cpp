@@ -66,6 +66,11 @@ llvm::Error zkc::vm::loadStateJSON(Emulator &E, const std::string &Text) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "offset " + std::to_string(Err.byte) +
                                          ": malformed JSON: " + Err.what());
+    } catch (const json::exception &Err) {
+      // For example a number too large for a double.
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     std::string("malformed JSON: ") +
+                                         Err.what());
     }
   }
   Loader L;

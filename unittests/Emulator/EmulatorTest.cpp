@@ -281,6 +281,20 @@ TEST_F(EmulatorTest, DeployingInvalidCodeFails) {
   EXPECT_EQ(R.Result.Trap, TrapKind::InvalidCode);
 }
 
+TEST_F(EmulatorTest, CreateWithEmptyInitCodeFails) {
+  // Init code must be an object; empty init code is not one, so create
+  // yields 0 and no account appears.
+  Object Factory = makeObject({ins(O::Li, 10), ins(O::Li, 11), ins(O::Li, 12),
+                               ins(O::Create, 1, 10)});
+  for (const Instruction &I : returnReg(1))
+    Factory.Code.push_back(I);
+  Word Addr = install(Factory);
+  TxResult R = call(Addr);
+  ASSERT_EQ(R.Result.S, Status::Success);
+  EXPECT_EQ(wordOf(R.Result.Output), Word());
+  EXPECT_EQ(E.State.find(Emulator::createAddress(Addr, 1)), nullptr);
+}
+
 TEST_F(EmulatorTest, OutOfGasStopsAnInfiniteLoop) {
   Word Addr = install(makeObject({ins(O::Jmp, 0, 0, 0, 0)}));
   TxResult R = call(Addr, {}, Word(), 50'000);

@@ -1,0 +1,6 @@
+.object "E"
+  add r1, r2
+  jmp nowhere
+  li r1, 99999999999
+  .data "x" hex"abc"
+.end
