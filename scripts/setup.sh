@@ -27,3 +27,18 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq >/dev/null
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# --- solc (npm package `solc`, the official compiler built for JavaScript) ---
+# Installed into .npm-tools/ of the checkout; the Yul corpus run
+# (scripts/yul-corpus.sh) uses it when no native solc is on PATH.
+ZKC_SOLC_VERSION=0.8.30
+npm_tools="$(cd "$(dirname "$0")/.." && pwd)/.npm-tools"
+if command -v npm >/dev/null 2>&1 &&
+   [ "$(cat "$npm_tools/node_modules/solc/package.json" 2>/dev/null |
+        sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')" != "$ZKC_SOLC_VERSION" ]; then
+  echo "setup: installing solc $ZKC_SOLC_VERSION from npm into $npm_tools" >&2
+  mkdir -p "$npm_tools"
+  npm install --prefix "$npm_tools" --no-save --no-audit --no-fund \
+    --loglevel=error "solc@$ZKC_SOLC_VERSION" >/dev/null ||
+    echo "setup: warning: could not install solc from npm" >&2
+fi

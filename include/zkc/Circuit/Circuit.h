@@ -1,0 +1,235 @@
+//===-- zkc/Circuit/Circuit.h - The ZVM circuit -----------------*- C++ -*-===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+//
+// The tables of the ZVM circuit together: building their traces from an
+// execution trace of the emulator, checking every constraint and balancing
+// every bus, and listing every constraint with its degree. docs/circuit.md
+// is the normative description.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ZKC_CIRCUIT_CIRCUIT_H
+#define ZKC_CIRCUIT_CIRCUIT_H
+
+#include "zkc/Circuit/AluAir.h"
+#include "zkc/Circuit/CpuAir.h"
+#include "zkc/Circuit/LookupAir.h"
+#include "zkc/Circuit/MemoryAir.h"
+#include "zkc/Circuit/SymbolicBuilder.h"
+#include "zkc/VM/Trace.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace zkc::circuit {
+
+enum class TableId : uint8_t {
+  Program,
+  Cpu,
+  AddSub,
+  Lt,
+  Eq,
+  Bitwise,
+  Mul,
+  Registers,
+  RegisterBoundary,
+  Range16,
+  Byte,
+};
+inline constexpr unsigned NumTables = 11;
+
+/// The tables of the circuit for one program.
+class ZvmCircuit {
+public:
+  /// Code and Pool are the program being run, as in the object
+  /// (zkc::Program). The program table appends a `stop`, the emulator's
+  /// sentinel: running off the end of the code is a stop (docs/isa.md).
+  ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool);
+
+  ProgramAir Program;
+  CpuAir Cpu;
+  AddSubAir AddSub;
+  LtAir Lt;
+  EqAir Eq;
+  BitwiseAir Bitwise;
+  MulAir Mul;
+  RegisterAccessAir Registers;
+  RegisterBoundaryAir Boundary;
+  RangeAir Range;
+  ByteAir Bytes;
+
+  /// Calls Fn(TableId, Air) for every table, in TableId order.
+  template <class F> void forEachTable(F &&Fn) const {
+    Fn(TableId::Program, Program);
+    Fn(TableId::Cpu, Cpu);
+    Fn(TableId::AddSub, AddSub);
+    Fn(TableId::Lt, Lt);
+    Fn(TableId::Eq, Eq);
+    Fn(TableId::Bitwise, Bitwise);
+    Fn(TableId::Mul, Mul);
+    Fn(TableId::Registers, Registers);
+    Fn(TableId::RegisterBoundary, Boundary);
+    Fn(TableId::Range16, Range);
+    Fn(TableId::Byte, Bytes);
+  }
+
+  /// The preprocessed trace of a table (empty if it has none), computed
+  /// once: it is part of what the verifier knows.
+  const Matrix &preprocessed(TableId T) const {
+    return Preprocessed[static_cast<unsigned>(T)];
+  }
+
+private:
+  std::array<Matrix, NumTables> Preprocessed;
+};
+
+const char *tableName(TableId T);
+
+/// The main traces of every table, padded to powers of two.
+struct CircuitTrace {
+  std::array<Matrix, NumTables> Main;
+  /// Rows that carry data, before padding.
+  std::array<size_t, NumTables> UsedRows{};
+  uint64_t Cycles = 0;
+
+  Matrix &operator[](TableId T) { return Main[static_cast<unsigned>(T)]; }
+  const Matrix &operator[](TableId T) const {
+    return Main[static_cast<unsigned>(T)];
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Trace generation (lib/Circuit/*Generation.cpp)
+//===----------------------------------------------------------------------===//
+
+/// One ALU operation asked for by the CPU.
+struct AluEvent {
+  Opcode Op;
+  Word X, Y, Z;
+};
+
+/// One register access: Ts is 4 cycle + 1 (first source), + 2 (second
+/// source) or + 3 (the write).
+struct RegisterEvent {
+  uint64_t Addr;
+  uint64_t Ts;
+  bool IsWrite;
+  Word Value;
+};
+
+/// What the CPU rows ask of the other tables.
+struct CpuEvents {
+  std::vector<AluEvent> AddSub, Lt, Eq, Bitwise, Mul;
+  std::vector<RegisterEvent> Registers;
+};
+
+/// The first reason the circuit cannot prove this execution yet, as
+/// "unsupported by the circuit: ..." (instructions are listed by mnemonic,
+/// in order of first execution), or success.
+llvm::Error checkSupported(const vm::Trace &T);
+
+Matrix generateCpuTrace(const vm::Trace &T, CpuEvents &Events);
+Matrix generateAddSubTrace(const std::vector<AluEvent> &Events);
+Matrix generateLtTrace(const std::vector<AluEvent> &Events);
+Matrix generateEqTrace(const std::vector<AluEvent> &Events);
+Matrix generateBitwiseTrace(const std::vector<AluEvent> &Events);
+Matrix generateMulTrace(const std::vector<AluEvent> &Events);
+/// Both register tables: the accesses in the order given (timestamp order)
+/// and the boundary rows, by increasing address.
+void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
+                            Matrix &Accesses, Matrix &Boundary);
+
+/// The multiplicity columns of the program, range and byte tables: counts
+/// of what the other tables send them. Tuples that are not in a table
+/// (a limb of 2^16, say) are left unanswered, so the bus shows them.
+void fillLookupMultiplicities(const ZvmCircuit &C, CircuitTrace &T);
+
+/// Builds every table's trace for an execution of C's program (one
+/// transaction's trace, the program run in context 0), or says why the
+/// circuit cannot prove it yet (checkSupported).
+llvm::Expected<CircuitTrace> generateCircuitTrace(const ZvmCircuit &C,
+                                                  const vm::Trace &T);
+/// The same without checkSupported: T's steps must be supported opcodes.
+/// Tests build malicious witnesses with it from edited traces.
+CircuitTrace buildCircuitTrace(const ZvmCircuit &C, const vm::Trace &T);
+
+/// The smallest power of two at least N (and at least 1).
+size_t paddedHeight(size_t N);
+
+//===----------------------------------------------------------------------===//
+// Checking (lib/Circuit/Check.cpp)
+//===----------------------------------------------------------------------===//
+
+struct ConstraintFailure {
+  TableId Table;
+  size_t Row;
+  const char *Constraint;
+};
+
+/// A tuple whose sends and receives differ, with one row that contributes it.
+struct BusImbalance {
+  Bus B;
+  std::vector<Felt> Values;
+  /// Sends minus receives.
+  Felt Net;
+  TableId Table;
+  size_t Row;
+};
+
+struct CheckOptions {
+  /// Failures and imbalances kept in the report (all are counted).
+  size_t MaxReported = 50;
+  /// Seed of the LogUp challenges; 0 draws them from std::random_device.
+  uint64_t Seed = 0;
+};
+
+struct CheckReport {
+  std::vector<std::string> ShapeErrors;
+  std::vector<ConstraintFailure> Failures;
+  /// Failures counted once per row and constraint name.
+  size_t NumFailures = 0;
+  /// Buses whose LogUp sum is not zero.
+  std::vector<Bus> UnbalancedBuses;
+  std::vector<BusImbalance> Imbalances;
+  size_t NumImbalances = 0;
+  /// Every constraint that failed somewhere, by name.
+  std::set<std::string> FailedNames;
+
+  bool ok() const {
+    return ShapeErrors.empty() && NumFailures == 0 && UnbalancedBuses.empty();
+  }
+  /// FailedNames, and "bus <name>" for each unbalanced bus: what tests
+  /// compare.
+  std::set<std::string> rejecters() const;
+  /// One line per failure and imbalance, or "all constraints hold".
+  void print(llvm::raw_ostream &OS) const;
+};
+
+/// Evaluates every constraint of every table on every row and balances
+/// every bus: a LogUp sum Σ ±m / (alpha - Σ beta^i v_i) with random
+/// challenges, and for each bus that does not sum to zero an exact multiset
+/// comparison naming the tuples at fault.
+CheckReport checkCircuit(const ZvmCircuit &C, const CircuitTrace &T,
+                         const CheckOptions &Opts = {});
+
+//===----------------------------------------------------------------------===//
+// Degrees (lib/Circuit/Degrees.cpp)
+//===----------------------------------------------------------------------===//
+
+struct CircuitDegrees {
+  std::vector<ConstraintDegree> Constraints;
+  std::vector<InteractionDegree> Interactions;
+};
+CircuitDegrees computeDegrees(const ZvmCircuit &C);
+
+} // namespace zkc::circuit
+
+#endif // ZKC_CIRCUIT_CIRCUIT_H

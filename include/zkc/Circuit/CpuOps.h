@@ -1,0 +1,275 @@
+//===-- zkc/Circuit/CpuOps.h - The CPU table's view of opcodes --*- C++ -*-===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+//
+// The CPU table has one selector column per instruction the circuit
+// supports. Which register fields an instruction reads and writes, and
+// whether its immediate is an operand value, are generated from the operand
+// letters of ZVMInstrs.def; what the circuit does with it (which ALU
+// operation it asks for, how it branches) is the one switch below. An
+// opcode the switch does not list has no selector, so no CPU row can execute
+// it: trace generation reports it as unsupported by the circuit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ZKC_CIRCUIT_CPUOPS_H
+#define ZKC_CIRCUIT_CPUOPS_H
+
+#include "zkc/ISA/Instruction.h"
+
+#include <array>
+#include <cstdint>
+
+namespace zkc::circuit {
+
+enum class BranchKind : uint8_t {
+  None,
+  /// jmp: always to the target.
+  Always,
+  /// Taken when the ALU result is 1 (jz, beq, bltu, blt).
+  IfOne,
+  /// Taken when the ALU result is 0 (jnz, bne, bgeu, bge).
+  IfZero,
+};
+
+/// How the CPU table executes one opcode.
+struct CpuOpInfo {
+  bool Supported = false;
+  /// The ALU bus operation (an opcode of the register form), if any.
+  bool UsesAlu = false;
+  Opcode AluOp = Opcode::Invalid;
+  BranchKind Branch = BranchKind::None;
+  bool IsStop = false;
+  /// mov: the result is the first source.
+  bool IsMov = false;
+  /// li: the result is the immediate.
+  bool IsLi = false;
+  /// ldc: the result is the pool constant the program table holds.
+  bool IsLdc = false;
+
+  // From the operand letters of ZVMInstrs.def.
+  /// The instruction reads a first / second register ('s' operands); SrcNField
+  /// is the field holding it (0 = A, 1 = B, 2 = C).
+  bool Reads1 = false, Reads2 = false;
+  uint8_t Src1Field = 0, Src2Field = 0;
+  /// The instruction writes register A ('d').
+  bool Writes = false;
+  /// The immediate is a value ('i'): the second operand is sext(imm).
+  bool ImmValue = false;
+};
+
+namespace detail {
+constexpr CpuOpInfo circuitSemantics(Opcode Op) {
+  CpuOpInfo I;
+  I.Supported = true;
+  auto Alu = [&I](Opcode A) {
+    I.UsesAlu = true;
+    I.AluOp = A;
+  };
+  switch (Op) {
+  case Opcode::Stop:
+    I.IsStop = true;
+    break;
+  case Opcode::Jmp:
+    I.Branch = BranchKind::Always;
+    break;
+  case Opcode::Jz:
+    Alu(Opcode::IsZero);
+    I.Branch = BranchKind::IfOne;
+    break;
+  case Opcode::Jnz:
+    Alu(Opcode::IsZero);
+    I.Branch = BranchKind::IfZero;
+    break;
+  case Opcode::Beq:
+    Alu(Opcode::Eq);
+    I.Branch = BranchKind::IfOne;
+    break;
+  case Opcode::Bne:
+    Alu(Opcode::Eq);
+    I.Branch = BranchKind::IfZero;
+    break;
+  case Opcode::Bltu:
+    Alu(Opcode::Lt);
+    I.Branch = BranchKind::IfOne;
+    break;
+  case Opcode::Bgeu:
+    Alu(Opcode::Lt);
+    I.Branch = BranchKind::IfZero;
+    break;
+  case Opcode::Blt:
+    Alu(Opcode::SLt);
+    I.Branch = BranchKind::IfOne;
+    break;
+  case Opcode::Bge:
+    Alu(Opcode::SLt);
+    I.Branch = BranchKind::IfZero;
+    break;
+  case Opcode::Mov:
+    I.IsMov = true;
+    break;
+  case Opcode::Li:
+    I.IsLi = true;
+    break;
+  case Opcode::Ldc:
+    I.IsLdc = true;
+    break;
+  case Opcode::Add:
+  case Opcode::Sub:
+  case Opcode::Mul:
+  case Opcode::Lt:
+  case Opcode::Gt:
+  case Opcode::SLt:
+  case Opcode::SGt:
+  case Opcode::Eq:
+  case Opcode::IsZero:
+  case Opcode::And:
+  case Opcode::Or:
+  case Opcode::Xor:
+  case Opcode::Not:
+    Alu(Op);
+    break;
+  case Opcode::AddI:
+    Alu(Opcode::Add);
+    break;
+  case Opcode::MulI:
+    Alu(Opcode::Mul);
+    break;
+  case Opcode::AndI:
+    Alu(Opcode::And);
+    break;
+  case Opcode::OrI:
+    Alu(Opcode::Or);
+    break;
+  case Opcode::XorI:
+    Alu(Opcode::Xor);
+    break;
+  case Opcode::LtI:
+    Alu(Opcode::Lt);
+    break;
+  case Opcode::GtI:
+    Alu(Opcode::Gt);
+    break;
+  case Opcode::SLtI:
+    Alu(Opcode::SLt);
+    break;
+  case Opcode::SGtI:
+    Alu(Opcode::SGt);
+    break;
+  case Opcode::EqI:
+    Alu(Opcode::Eq);
+    break;
+  default:
+    I.Supported = false;
+    break;
+  }
+  return I;
+}
+
+constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
+  CpuOpInfo I = circuitSemantics(Op);
+  const InstrInfo &Info = InstrTable[static_cast<uint8_t>(Op)];
+  unsigned Field = 0, Sources = 0;
+  for (char K : Info.Operands) {
+    if (K == 'd')
+      I.Writes = true;
+    if (K == 's') {
+      if (Sources == 0) {
+        I.Reads1 = true;
+        I.Src1Field = Field;
+      } else {
+        I.Reads2 = true;
+        I.Src2Field = Field;
+      }
+      ++Sources;
+    }
+    if (K == 'i')
+      I.ImmValue = true;
+    if (InstrInfo::isRegFieldKind(K))
+      ++Field;
+  }
+  return I;
+}
+
+constexpr std::array<CpuOpInfo, 256> buildCpuOpTable() {
+  std::array<CpuOpInfo, 256> T{};
+  for (unsigned Op = 0; Op < 256; ++Op)
+    if (InstrTable[Op].Defined)
+      T[Op] = buildCpuOpInfo(static_cast<Opcode>(Op));
+  return T;
+}
+} // namespace detail
+
+inline constexpr std::array<CpuOpInfo, 256> CpuOpTable =
+    detail::buildCpuOpTable();
+
+inline const CpuOpInfo &cpuOpInfo(Opcode Op) {
+  return CpuOpTable[static_cast<uint8_t>(Op)];
+}
+
+/// The number of CPU selector columns: one per supported opcode.
+inline constexpr unsigned NumCpuSelectors = [] {
+  unsigned N = 0;
+  for (const CpuOpInfo &I : CpuOpTable)
+    N += I.Supported;
+  return N;
+}();
+
+/// The opcode of each selector column, in opcode order.
+inline constexpr std::array<Opcode, NumCpuSelectors> CpuSelectorOps = [] {
+  std::array<Opcode, NumCpuSelectors> T{};
+  unsigned N = 0;
+  for (unsigned Op = 0; Op < 256; ++Op)
+    if (CpuOpTable[Op].Supported)
+      T[N++] = static_cast<Opcode>(Op);
+  return T;
+}();
+
+/// The selector column of each opcode, -1 if unsupported.
+inline constexpr std::array<int16_t, 256> CpuSelectorIndex = [] {
+  std::array<int16_t, 256> T{};
+  for (int16_t &V : T)
+    V = -1;
+  for (unsigned I = 0; I < NumCpuSelectors; ++I)
+    T[static_cast<uint8_t>(CpuSelectorOps[I])] = I;
+  return T;
+}();
+
+// The circuit's assumptions about the table, checked where they are made.
+static_assert(
+    [] {
+      for (unsigned Op = 0; Op < 256; ++Op) {
+        const CpuOpInfo &I = CpuOpTable[Op];
+        if (!I.Supported)
+          continue;
+        // A written register is always field A.
+        if (I.Writes && InstrTable[Op].Operands[0] != 'd')
+          return false;
+        // Registers read are in fields A/B (first) and B/C (second).
+        if ((I.Reads1 && I.Src1Field > 1) || (I.Reads2 && I.Src2Field == 0))
+          return false;
+        // An immediate value takes the place of the second source.
+        if (I.ImmValue && I.Reads2)
+          return false;
+        // Branches take their target from the immediate.
+        if (I.Branch != BranchKind::None &&
+            InstrTable[Op].Operands.find('t') == std::string_view::npos)
+          return false;
+        // Conditional branches test an ALU result and write nothing.
+        if ((I.Branch == BranchKind::IfOne || I.Branch == BranchKind::IfZero) &&
+            (!I.UsesAlu || I.Writes))
+          return false;
+        // Anything that is not a jump, stop, mov or li writes an ALU result.
+        if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
+            !I.IsLdc && !(I.UsesAlu && I.Writes))
+          return false;
+      }
+      return CpuOpTable[static_cast<uint8_t>(Opcode::Stop)].Supported;
+    }(),
+    "the CPU table's assumptions about ZVMInstrs.def do not hold");
+
+} // namespace zkc::circuit
+
+#endif // ZKC_CIRCUIT_CPUOPS_H

@@ -1,0 +1,5 @@
+; Loops until it runs out of gas.
+.object "Spin"
+spin:
+  jmp spin
+.end

@@ -1,0 +1,4 @@
+; The smallest object: one instruction.
+.object "S"
+  stop
+.end

@@ -1,0 +1,78 @@
+; RUN: zvm-as --show-encoding %s | FileCheck --check-prefixes=CHECK-ASM-AND-OBJ,CHECK-ASM %s
+; RUN: zvm-as %s -o - | zvm-objdump -d - | FileCheck --check-prefixes=CHECK-ASM-AND-OBJ,CHECK-OBJ %s
+; RUN: zvm-as %s -o %t && zvm-objdump -d %t > %t.s && zvm-as %t.s -o %t2 && cmp %t %t2
+
+; Branches and calls: forward and backward labels, several labels on one
+; instruction, numeric targets. The listing keeps the source names, the
+; disassembly names each target after its index.
+.object "Control"
+entry:
+; CHECK-ASM: jmp forward
+; CHECK-OBJ: jmp L9
+; CHECK-ASM-SAME: ; encoding: [0x04,0x00,0x00,0x00,0x09,0x00,0x00,0x00]
+  jmp forward
+back:
+; CHECK-ASM: jnz r1, back
+; CHECK-OBJ: jnz r1, L1
+; CHECK-ASM-SAME: ; encoding: [0x05,0x01,0x00,0x00,0x01,0x00,0x00,0x00]
+  jnz r1, back
+; CHECK-ASM: jz r1, forward
+; CHECK-OBJ: jz r1, L9
+; CHECK-ASM-SAME: ; encoding: [0x06,0x01,0x00,0x00,0x09,0x00,0x00,0x00]
+  jz r1, forward
+; CHECK-ASM: beq r1, r2, entry
+; CHECK-OBJ: beq r1, r2, L0
+; CHECK-ASM-SAME: ; encoding: [0x07,0x01,0x02,0x00,0x00,0x00,0x00,0x00]
+  beq r1, r2, entry
+; CHECK-ASM: bne r1, r2, back
+; CHECK-OBJ: bne r1, r2, L1
+; CHECK-ASM-SAME: ; encoding: [0x08,0x01,0x02,0x00,0x01,0x00,0x00,0x00]
+  bne r1, r2, back
+; CHECK-ASM: bltu r1, r2, entry
+; CHECK-OBJ: bltu r1, r2, L0
+; CHECK-ASM-SAME: ; encoding: [0x09,0x01,0x02,0x00,0x00,0x00,0x00,0x00]
+  bltu r1, r2, 0
+; CHECK-ASM: bgeu r1, r2, back
+; CHECK-OBJ: bgeu r1, r2, L1
+; CHECK-ASM-SAME: ; encoding: [0x0a,0x01,0x02,0x00,0x01,0x00,0x00,0x00]
+  bgeu r1, r2, 1
+; CHECK-ASM: blt r3, r4, end
+; CHECK-OBJ: blt r3, r4, L17
+; CHECK-ASM-SAME: ; encoding: [0x0b,0x03,0x04,0x00,0x11,0x00,0x00,0x00]
+  blt r3, r4, end
+; CHECK-ASM: bge r3, r4, end
+; CHECK-OBJ: bge r3, r4, L17
+; CHECK-ASM-SAME: ; encoding: [0x0c,0x03,0x04,0x00,0x11,0x00,0x00,0x00]
+  bge r3, r4, end
+forward: again:
+; CHECK-ASM-AND-OBJ: jr r5
+; CHECK-ASM-SAME: ; encoding: [0x0d,0x05,0x00,0x00,0x00,0x00,0x00,0x00]
+  jr r5
+; CHECK-ASM: fcall r16, callee
+; CHECK-OBJ: fcall r16, L12
+; CHECK-ASM-SAME: ; encoding: [0x0e,0x10,0x00,0x00,0x0c,0x00,0x00,0x00]
+  fcall r16, callee
+; CHECK-ASM-AND-OBJ: fret
+; CHECK-ASM-SAME: ; encoding: [0x0f,0x00,0x00,0x00,0x00,0x00,0x00,0x00]
+  fret
+callee:
+; CHECK-ASM-AND-OBJ: fret
+; CHECK-ASM-SAME: ; encoding: [0x0f,0x00,0x00,0x00,0x00,0x00,0x00,0x00]
+  fret
+; CHECK-ASM-AND-OBJ: invalid
+; CHECK-ASM-SAME: ; encoding: [0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00]
+  invalid
+; CHECK-ASM-AND-OBJ: stop
+; CHECK-ASM-SAME: ; encoding: [0x01,0x00,0x00,0x00,0x00,0x00,0x00,0x00]
+  stop
+; CHECK-ASM-AND-OBJ: return r1, r2
+; CHECK-ASM-SAME: ; encoding: [0x02,0x01,0x02,0x00,0x00,0x00,0x00,0x00]
+  return r1, r2
+; CHECK-ASM-AND-OBJ: revert r3, r4
+; CHECK-ASM-SAME: ; encoding: [0x03,0x03,0x04,0x00,0x00,0x00,0x00,0x00]
+  revert r3, r4
+end:
+; CHECK-ASM-AND-OBJ: stop
+; CHECK-ASM-SAME: ; encoding: [0x01,0x00,0x00,0x00,0x00,0x00,0x00,0x00]
+  stop
+.end

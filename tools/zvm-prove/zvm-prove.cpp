@@ -1,0 +1,136 @@
+//===-- zvm-prove.cpp - Check a ZVM execution against the circuit ---------===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+
+#include "zkc/Circuit/Circuit.h"
+#include "zkc/Support/CommandLine.h"
+#include "zkc/Support/Hex.h"
+#include "zkc/Support/Keccak.h"
+#include "zkc/VM/Emulator.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace po = boost::program_options;
+using namespace zkc;
+using namespace zkc::circuit;
+using namespace zkc::vm;
+
+static int fail(const llvm::Twine &Msg) {
+  // What was printed about the call comes first.
+  llvm::outs().flush();
+  llvm::errs() << "zvm-prove: error: " << Msg << "\n";
+  return ExitInputError;
+}
+
+int main(int Argc, char **Argv) {
+  ToolDescription Tool{
+      "zvm-prove", "--check FILE.zbin [options]",
+      "Runs one call of a ZVM contract in the emulator with tracing, builds "
+      "the circuit's tables from the trace and checks every constraint and "
+      "every bus (docs/circuit.md). Prints the rows of each table and "
+      "\"all constraints hold\" or each violation; exits 1 on a violation or "
+      "when the execution uses what the circuit does not support yet."};
+  po::options_description Opts("options");
+  Opts.add_options()("input", po::value<std::string>(),
+                     "the .zbin object")(
+      "check", "check the constraints (the only mode so far)")(
+      "list-supported",
+      "print the instructions the circuit supports, one per line")(
+      "calldata", po::value<std::string>()->default_value(""),
+      "calldata of the call, as hex")(
+      "args", po::value<std::string>()->default_value(""),
+      "constructor arguments as hex, appended to the deploy object")(
+      "no-deploy", "install FILE as runtime code instead of deploying it")(
+      "gas", po::value<int64_t>()->default_value(30'000'000),
+      "gas limit of each transaction");
+  po::positional_options_description Pos;
+  Pos.add("input", 1);
+  po::variables_map VM;
+  if (auto Exit = parseToolOptions(Argc, Argv, Tool, Opts, Pos, VM))
+    return *Exit;
+  if (VM.count("list-supported")) {
+    for (Opcode Op : CpuSelectorOps)
+      llvm::outs() << getInstrInfo(Op).Mnemonic << "\n";
+    return ExitSuccess;
+  }
+  if (!VM.count("input")) {
+    llvm::errs() << "zvm-prove: error: no input file\n";
+    return ExitUsageError;
+  }
+  if (!VM.count("check")) {
+    llvm::errs() << "zvm-prove: error: proving is not implemented yet; use "
+                    "--check\n";
+    return ExitUsageError;
+  }
+
+  const std::string Input = VM["input"].as<std::string>();
+  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Input, /*IsText=*/false);
+  if (!Buf)
+    return fail(Input + ": " + Buf.getError().message());
+  llvm::ArrayRef<uint8_t> ObjBytes(
+      reinterpret_cast<const uint8_t *>((*Buf)->getBufferStart()),
+      (*Buf)->getBufferSize());
+  if (auto Obj = readObject(ObjBytes); !Obj)
+    return fail(Input + ": " + llvm::toString(Obj.takeError()));
+  auto Calldata = parseHexBytes(VM["calldata"].as<std::string>());
+  auto Args = parseHexBytes(VM["args"].as<std::string>());
+  if (!Calldata || !Args)
+    return fail("--calldata and --args take hex bytes");
+
+  Emulator E;
+  const Word Sender(0x5e4d3e7ull);
+  E.State.Accounts[Sender].Balance = Word(1'000'000'000'000'000'000ull);
+  E.State.Accounts[Sender].CodeHash = emptyCodeHash();
+  int64_t Gas = VM["gas"].as<int64_t>();
+  Word Contract(0xc0deull);
+  if (VM.count("no-deploy")) {
+    Account &A = E.State.Accounts[Contract];
+    A.Code = std::make_shared<const Bytes>(ObjBytes.begin(), ObjBytes.end());
+    A.CodeHash = keccak256Word(ObjBytes.data(), ObjBytes.size());
+  } else {
+    Transaction Deploy{Sender, std::nullopt, Word(), {}, Gas, Word()};
+    Deploy.Data.assign(ObjBytes.begin(), ObjBytes.end());
+    Deploy.Data.insert(Deploy.Data.end(), Args->begin(), Args->end());
+    TxResult R = E.transact(Deploy);
+    if (R.Result.S != Status::Success)
+      return fail("deployment did not succeed");
+    Contract = R.Result.CreatedAddress;
+  }
+
+  Trace T;
+  E.setTrace(&T);
+  TxResult R = E.transact({Sender, Contract, Word(), *Calldata, Gas, Word()});
+  E.setTrace(nullptr);
+  llvm::raw_ostream &OS = llvm::outs();
+  OS << "call: "
+     << (R.Result.S == Status::Success  ? "success"
+         : R.Result.S == Status::Revert ? "revert"
+                                        : "trap")
+     << "\ncycles: " << R.Cycles << "\n";
+
+  const Account *A = E.State.find(Contract);
+  if (!A || !A->Code)
+    return fail("no code at the called address");
+  auto Prog = readProgram(*A->Code);
+  if (!Prog)
+    return fail(llvm::toString(Prog.takeError()));
+  ZvmCircuit C(Prog->Code, Prog->Pool);
+  auto CT = generateCircuitTrace(C, T);
+  if (!CT)
+    return fail(llvm::toString(CT.takeError()));
+
+  size_t Total = 0;
+  for (unsigned I = 0; I < NumTables; ++I) {
+    auto Id = static_cast<TableId>(I);
+    OS << "table " << tableName(Id) << ": " << (*CT)[Id].Height << " rows ("
+       << CT->UsedRows[I] << " used)\n";
+    Total += (*CT)[Id].Height;
+  }
+  OS << "total: " << Total << " rows\n";
+  CheckReport Report = checkCircuit(C, *CT);
+  Report.print(OS);
+  return Report.ok() ? ExitSuccess : ExitInputError;
+}

@@ -1,0 +1,100 @@
+//===-- CircuitTestUtil.h - Programs run into circuit traces ----*- C++ -*-===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+//
+// Runs a program built with the ObjectBuilder in the emulator with tracing
+// (installed as runtime code and called directly), and builds and checks
+// the circuit's tables for it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ZKC_UNITTESTS_CIRCUIT_CIRCUITTESTUTIL_H
+#define ZKC_UNITTESTS_CIRCUIT_CIRCUITTESTUTIL_H
+
+#include "../VM/ObjectBuilder.h"
+
+#include "zkc/Circuit/Circuit.h"
+#include "zkc/Support/Keccak.h"
+
+#include <memory>
+
+namespace zkc::test {
+
+struct TracedRun {
+  vm::Trace T;
+  vm::TxResult Result;
+  /// The program as the object holds it.
+  Program Prog;
+};
+
+inline TracedRun runTraced(std::vector<Instruction> Code,
+                           std::vector<Word> Pool = {},
+                           const vm::Bytes &Calldata = {}) {
+  TracedRun Run;
+  vm::Emulator E;
+  const Word Sender(0xa11ce), To(0xc0de);
+  E.State.Accounts[Sender].CodeHash = vm::emptyCodeHash();
+  vm::Bytes Obj = serialize(makeObject(std::move(Code), std::move(Pool)));
+  vm::Account &A = E.State.Accounts[To];
+  A.Code = std::make_shared<const vm::Bytes>(Obj);
+  A.CodeHash = keccak256Word(Obj.data(), Obj.size());
+  E.setTrace(&Run.T);
+  vm::Transaction Tx;
+  Tx.From = Sender;
+  Tx.To = To;
+  Tx.Data = Calldata;
+  Tx.GasLimit = 10'000'000;
+  Run.Result = E.transact(Tx);
+  auto P = readProgram(Obj);
+  EXPECT_TRUE(static_cast<bool>(P));
+  if (P)
+    Run.Prog = std::move(*P);
+  else
+    llvm::consumeError(P.takeError());
+  return Run;
+}
+
+/// A traced run with its circuit and tables.
+struct CircuitRun {
+  TracedRun Run;
+  std::unique_ptr<circuit::ZvmCircuit> C;
+  circuit::CircuitTrace T;
+
+  explicit CircuitRun(std::vector<Instruction> Code,
+                      std::vector<Word> Pool = {})
+      : Run(runTraced(std::move(Code), std::move(Pool))) {
+    C = std::make_unique<circuit::ZvmCircuit>(Run.Prog.Code, Run.Prog.Pool);
+    auto Built = circuit::generateCircuitTrace(*C, Run.T);
+    if (!Built) {
+      ADD_FAILURE() << llvm::toString(Built.takeError());
+      return;
+    }
+    T = std::move(*Built);
+  }
+
+  /// Rebuilds the tables from the (edited) execution trace.
+  void regenerate() { T = circuit::buildCircuitTrace(*C, Run.T); }
+
+  /// Recounts the lookups (the prover chooses those columns freely) and
+  /// checks everything.
+  circuit::CheckReport check(bool Refill = true) {
+    if (Refill)
+      circuit::fillLookupMultiplicities(*C, T);
+    circuit::CheckOptions Opts;
+    Opts.Seed = 0x5eed;
+    return circuit::checkCircuit(*C, T, Opts);
+  }
+};
+
+inline std::string describe(const circuit::CheckReport &R) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  R.print(OS);
+  return S;
+}
+
+} // namespace zkc::test
+
+#endif // ZKC_UNITTESTS_CIRCUIT_CIRCUITTESTUTIL_H

@@ -1,0 +1,76 @@
+//===-- DegreeTest.cpp - Every constraint has degree 3 or less ------------===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+
+#include "zkc/Circuit/Circuit.h"
+
+#include "gtest/gtest.h"
+
+#include <set>
+
+using namespace zkc;
+using namespace zkc::circuit;
+
+namespace {
+
+TEST(DegreeTest, EveryConstraintHasDegreeAtMostThree) {
+  ZvmCircuit C({Instruction{Opcode::Stop}}, {});
+  CircuitDegrees D = computeDegrees(C);
+  ASSERT_FALSE(D.Constraints.empty());
+  for (const ConstraintDegree &K : D.Constraints) {
+    EXPECT_LE(K.Degree, 3) << K.Table << ": " << K.Name;
+    EXPECT_GE(K.Degree, 1) << K.Table << ": " << K.Name << " is constant";
+  }
+}
+
+TEST(DegreeTest, EveryInteractionFitsALogUpColumnOfDegreeThree) {
+  ZvmCircuit C({Instruction{Opcode::Stop}}, {});
+  for (const InteractionDegree &I : computeDegrees(C).Interactions) {
+    EXPECT_LE(I.ValueDegree, 2) << I.Table << " on bus " << busName(I.B);
+    EXPECT_LE(I.MultiplicityDegree, 3) << I.Table << " on bus " << busName(I.B);
+    EXPECT_LE(I.logUpDegree(), 3) << I.Table << " on bus " << busName(I.B);
+  }
+}
+
+TEST(DegreeTest, ConstraintNamesBelongToTheirTable) {
+  ZvmCircuit C({Instruction{Opcode::Stop}}, {});
+  for (const ConstraintDegree &K : computeDegrees(C).Constraints)
+    EXPECT_EQ(K.Name.substr(0, K.Table.size() + 1), K.Table + ".") << K.Name;
+}
+
+TEST(DegreeTest, EveryBusHasASenderAndAReceiver) {
+  ZvmCircuit C({Instruction{Opcode::Stop}}, {});
+  std::set<std::pair<Bus, bool>> Seen;
+  for (const InteractionDegree &I : computeDegrees(C).Interactions)
+    Seen.insert({I.B, I.IsSend});
+  for (unsigned B = 0; B < NumBuses; ++B) {
+    EXPECT_TRUE(Seen.count({static_cast<Bus>(B), true})) << B;
+    EXPECT_TRUE(Seen.count({static_cast<Bus>(B), false})) << B;
+  }
+}
+
+} // namespace
+
+namespace {
+
+TEST(DegreeTest, WidthsAreAsDocumented) {
+  // docs/circuit.md, "Tables".
+  EXPECT_EQ(ProgramAir::Width, 1u);
+  EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
+  EXPECT_EQ(CpuAir::Width, 97u);
+  EXPECT_EQ(AddSubAir::Width, 66u);
+  EXPECT_EQ(LtAir::Width, 70u);
+  EXPECT_EQ(EqAir::Width, 37u);
+  EXPECT_EQ(BitwiseAir::Width, 148u);
+  EXPECT_EQ(MulAir::Width, 81u);
+  EXPECT_EQ(RegisterAccessAir::Width, 39u);
+  EXPECT_EQ(RegisterBoundaryAir::Width, 21u);
+  EXPECT_EQ(RangeAir::Width, 1u);
+  EXPECT_EQ(RangeAir::PreprocessedWidth, 1u);
+  EXPECT_EQ(ByteAir::Width, 3u);
+  EXPECT_EQ(ByteAir::PreprocessedWidth, 5u);
+}
+
+} // namespace
