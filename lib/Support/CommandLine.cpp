@@ -1,4 +1,5 @@
-//===-- CommandLine.cpp - Shared tool option handling ----------------------===//
+//===-- CommandLine.cpp - Shared tool option handling
+//----------------------===//
 //
 // Part of zkc.
 //
@@ -23,7 +24,8 @@ zkc::parseToolOptions(int Argc, char **Argv, const ToolDescription &Tool,
                       po::options_description &Options,
                       const po::positional_options_description &Positional,
                       po::variables_map &VM) {
-  Options.add_options()("help,h", "print this help and exit")(
+  Options.add_options()(Tool.ShortHelp ? "help,h" : "help",
+                        "print this help and exit")(
       "version", "print the version and exit");
   try {
     po::store(po::command_line_parser(Argc, Argv)

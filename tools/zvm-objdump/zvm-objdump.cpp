@@ -25,34 +25,18 @@ int main(int Argc, char **Argv) {
       "Prints the contents of .zbin objects: -d disassembles them into "
       "assembly that zvm-as turns back into the same bytes, -h lists the "
       "byte offset and size of the code, constant pool, data sections, "
-      "subobjects, relocations and metadata. FILE '-' reads standard input."};
+      "subobjects, relocations and metadata. FILE '-' reads standard input.",
+      /*ShortHelp=*/false};
   po::options_description Options("options");
   Options.add_options()("disassemble,d", "print the objects as assembly")(
-      "headers", "print the offset and size of every part (also -h)")(
+      "headers,h", "print the offset and size of every part")(
       "input", po::value<std::vector<std::string>>()->required(),
       "object files");
   po::positional_options_description Positional;
   Positional.add("input", -1);
   po::variables_map VM;
-  // -h means --headers here, as in objdump (also grouped, as in -dh); the
-  // shared option parser gives -h to --help, which stays available.
-  std::vector<std::string> Storage;
-  for (int I = 0; I < Argc; ++I) {
-    std::string_view A(Argv[I]);
-    bool Grouped = I > 0 && A.size() > 1 && A[0] == '-' &&
-                   A.find_first_not_of("dh", 1) == std::string_view::npos;
-    if (!Grouped || A.find('h') == std::string_view::npos) {
-      Storage.emplace_back(A);
-      continue;
-    }
-    for (char C : A.substr(1))
-      Storage.emplace_back(C == 'h' ? "--headers" : "-d");
-  }
-  std::vector<char *> Args;
-  for (std::string &S : Storage)
-    Args.push_back(S.data());
-  if (std::optional<int> Exit = parseToolOptions(Args.size(), Args.data(), Tool,
-                                                 Options, Positional, VM))
+  if (std::optional<int> Exit =
+          parseToolOptions(Argc, Argv, Tool, Options, Positional, VM))
     return *Exit;
   bool Disassemble = VM.count("disassemble"), ShowHeaders = VM.count("headers");
   if (!Disassemble && !ShowHeaders) {

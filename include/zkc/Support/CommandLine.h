@@ -36,6 +36,9 @@ struct ToolDescription {
   const char *Usage;
   /// A paragraph saying what the tool does.
   const char *Overview;
+  /// Whether -h is short for --help. Tools that give -h another meaning, as
+  /// objdump does, turn it off.
+  bool ShortHelp = true;
 };
 
 /// Parses argv into VM. Adds --help and --version to Options. Returns an exit
