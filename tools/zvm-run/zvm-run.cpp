@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "zkc/ABI/ABI.h"
 #include "zkc/Support/CommandLine.h"
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
@@ -62,6 +63,18 @@ static bool report(const char *What, const TxResult &R) {
   return E.S == Status::Success;
 }
 
+/// Calldata or constructor arguments: hex, or an ABI call ("f(uint256): 3")
+/// or tuple ("(uint256): 3") when the text has a parenthesis.
+static llvm::Expected<std::vector<uint8_t>> encodeData(llvm::StringRef Text,
+                                                       bool IsCall) {
+  if (Text.contains('('))
+    return IsCall ? zkc::abi::encodeCall(Text) : zkc::abi::encodeTuple(Text);
+  if (std::optional<std::vector<uint8_t>> Bytes = parseHexBytes(Text))
+    return *Bytes;
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "malformed hex");
+}
+
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
       "zvm-run", "FILE.zbin [options]",
@@ -73,18 +86,20 @@ int main(int Argc, char **Argv) {
   Opts.add_options()("input", po::value<std::string>()->required(),
                      "the .zbin object")(
       "args", po::value<std::string>()->default_value(""),
-      "constructor arguments as hex, appended to the deploy object")(
+      "constructor arguments appended to the deploy object: hex, or types "
+      "and values as in '(uint256,string): 5, \"x\"'")(
       "value", po::value<std::string>(), "value sent with the deployment")(
       "calldata", po::value<std::vector<std::string>>(),
-      "call the contract with this hex calldata (repeatable)")(
+      "call the contract with this calldata (repeatable): hex, or a "
+      "signature and arguments as in 'transfer(address,uint256): 0x1234, 5'")(
       "call-value", po::value<std::string>(), "value sent with each call")(
       "no-deploy", "install FILE as runtime code instead of deploying it")(
       "address", po::value<std::string>(),
       "address for --no-deploy (default 0x...c0de)")(
       "sender", po::value<std::string>(), "transaction sender")(
       "gas", po::value<int64_t>()->default_value(30'000'000),
-      "gas limit of each transaction")(
-      "state", po::value<std::string>(), "load the world state from JSON")(
+      "gas limit of each transaction")("state", po::value<std::string>(),
+                                       "load the world state from JSON")(
       "save-state", po::value<std::string>(),
       "write the final world state as JSON")(
       "trace", po::value<std::string>(),
@@ -118,17 +133,18 @@ int main(int Argc, char **Argv) {
   auto Value = parseWordOpt(VM, "value", Word());
   auto CallValue = parseWordOpt(VM, "call-value", Word());
   auto Target = parseWordOpt(VM, "address", Word(0xc0deull));
-  auto Args = parseHexBytes(VM["args"].as<std::string>());
+  llvm::Expected<std::vector<uint8_t>> Args =
+      encodeData(VM["args"].as<std::string>(), /*IsCall=*/false);
   if (!Sender || toAddress(*Sender) != *Sender || !Target ||
       toAddress(*Target) != *Target)
     return fail("--sender and --address take a 160-bit address");
   if (!Value || !CallValue)
     return fail("--value and --call-value take a 256-bit number");
   if (!Args)
-    return fail("--args: malformed hex");
+    return fail("--args: " + llvm::toString(Args.takeError()));
   if (!E.State.find(*Sender)) // A funded default sender.
-    E.State.Accounts[*Sender].Balance = Word(1'000'000'000'000'000'000ull) *
-                                        Word(1'000'000);
+    E.State.Accounts[*Sender].Balance =
+        Word(1'000'000'000'000'000'000ull) * Word(1'000'000);
   E.State.Accounts[*Sender].CodeHash = emptyCodeHash();
 
   Trace T;
@@ -167,12 +183,15 @@ int main(int Argc, char **Argv) {
     Contract = R.Result.CreatedAddress;
   }
   if (VM.count("calldata")) {
-    for (const std::string &Hex : VM["calldata"].as<std::vector<std::string>>()) {
-      auto Data = parseHexBytes(Hex);
+    for (const std::string &Text :
+         VM["calldata"].as<std::vector<std::string>>()) {
+      llvm::Expected<std::vector<uint8_t>> Data =
+          encodeData(Text, /*IsCall=*/true);
       if (!Data)
-        return fail("--calldata: malformed hex '" + Hex + "'");
-      Run("call", Transaction{*Sender, Contract, *CallValue, *Data, Gas,
-                              Word()});
+        return fail("--calldata '" + Text +
+                    "': " + llvm::toString(Data.takeError()));
+      Run("call",
+          Transaction{*Sender, Contract, *CallValue, *Data, Gas, Word()});
     }
   }
   if (VM.count("save-state")) {
