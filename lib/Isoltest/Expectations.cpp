@@ -520,11 +520,15 @@ private:
       std::optional<Word> W = Word::fromString(V.Text);
       if (!W)
         return Lex.error(V.Line, V.Column, "number does not fit in 256 bits");
+      uint8_t B[32];
       if (Negative)
         *W = -*W;
-      uint8_t B[32];
       W->toBigEndian(B);
-      Out.insert(Out.end(), B, B + 32);
+      // Like solc's runner: a negative number is its whole word; otherwise
+      // the number's significant bytes are aligned, so left(1) is 0x01 and
+      // 31 zero bytes.
+      size_t Skip = Negative ? 0 : 32 - byteLength(*W);
+      appendAligned(Out, std::vector<uint8_t>(B + Skip, B + 32), Left);
       ++Pos;
     } else if (V.K == Tok::HexNumber && !Negative) {
       StringRef Digits = StringRef(V.Text).drop_front(2);

@@ -71,13 +71,14 @@ TEST(IsoltestTest, SourcesSettingsAndCalls) {
 TEST(IsoltestTest, ValueForms) {
   TestFile F = parseOk(R"(contract C {}
 // ----
-// f(): left(0x01), right(true), "ab", hex"0102", false, 0x0102 ->
+// f(): left(0x01), right(true), "ab", hex"0102", false, 0x0102, left(1), left(0) ->
 // g() -> "abcdabcdabcdabcdabcdabcdabcdabcdab"
 )");
   ASSERT_EQ(F.Calls.size(), 2u);
-  EXPECT_EQ(hex(F.Calls[0].Arguments), "01" + std::string(62, '0') + word("1") +
-                                           "6162" + std::string(60, '0') +
-                                           "0102" + word("0") + word("102"));
+  EXPECT_EQ(hex(F.Calls[0].Arguments),
+            "01" + std::string(62, '0') + word("1") + "6162" +
+                std::string(60, '0') + "0102" + word("0") + word("102") + "01" +
+                std::string(62, '0') + word("0"));
   EXPECT_TRUE(F.Calls[0].HasExpectations);
   EXPECT_TRUE(F.Calls[0].Expected.empty());
   // Strings longer than a word are padded to whole words.
