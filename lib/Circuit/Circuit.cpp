@@ -13,6 +13,7 @@
 #include "zkc/Circuit/Circuit.h"
 #include "zkc/Circuit/ConstraintChecker.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -35,6 +36,12 @@ const char *zkc::circuit::busName(Bus B) {
     return "range16";
   case Bus::Byte:
     return "byte";
+  case Bus::WideMul:
+    return "wide-mul";
+  case Bus::Alu3:
+    return "alu3";
+  case Bus::Env:
+    return "env";
   }
   return "?";
 }
@@ -55,10 +62,26 @@ const char *zkc::circuit::tableName(TableId T) {
     return BitwiseAir::Name;
   case TableId::Mul:
     return MulAir::Name;
+  case TableId::DivMod:
+    return DivModAir::Name;
+  case TableId::Shift:
+    return ShiftAir::Name;
+  case TableId::ByteOp:
+    return ByteOpAir::Name;
+  case TableId::Select:
+    return SelectAir::Name;
+  case TableId::ModArith:
+    return ModArithAir::Name;
+  case TableId::Exp:
+    return ExpAir::Name;
+  case TableId::WideMul:
+    return WideMulAir::Name;
   case TableId::Registers:
     return RegisterAccessAir::Name;
   case TableId::RegisterBoundary:
     return RegisterBoundaryAir::Name;
+  case TableId::Environment:
+    return EnvAir::Name;
   case TableId::Range16:
     return RangeAir::Name;
   case TableId::Byte:
@@ -79,14 +102,16 @@ static std::vector<Instruction> withSentinel(std::vector<Instruction> Code) {
   return Code;
 }
 
-ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool)
-    : Program(withSentinel(std::move(Code)), std::move(Pool)) {
+ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
+                       PublicInputs Env)
+    : Program(withSentinel(std::move(Code)), std::move(Pool)),
+      Cpu(Program.code().size() - 1), Env(Env) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
 }
 
-/// Register timestamps are 4 cycle + 3 at most and their differences are
+/// Register timestamps are 4 cycle + 4 at most and their differences are
 /// range checked as two 16-bit limbs.
 static constexpr uint64_t MaxCycles = 1ull << 30;
 
@@ -129,8 +154,9 @@ class LookupCounter final : public RowSink {
 public:
   LookupCounter(const ZvmCircuit &C, CircuitTrace &T)
       : Program(C.preprocessed(TableId::Program)),
+        Env(C.preprocessed(TableId::Environment)),
         ProgramMult(T[TableId::Program]), RangeMult(T[TableId::Range16]),
-        ByteMult(T[TableId::Byte]) {}
+        ByteMult(T[TableId::Byte]), EnvMult(T[TableId::Environment]) {}
 
   void constraintFailed(const char *, size_t) override {}
   void interaction(Bus B, Felt Mult, const Tuple<Felt> &T, bool IsSend,
@@ -148,6 +174,17 @@ public:
       ProgramMult.at(Pc, 0) += Mult;
       return;
     }
+    case Bus::Env:
+      for (size_t R = 0; R < Env.Height; ++R) {
+        bool Same = true;
+        for (unsigned I = 0; I < T.size() && Same; ++I)
+          Same = Env.at(R, I) == T[I];
+        if (Same) {
+          EnvMult.at(R, 0) += Mult;
+          return;
+        }
+      }
+      return;
     case Bus::Range16:
       if (T[0].value() < RangeAir::Height)
         RangeMult.at(T[0].value(), 0) += Mult;
@@ -181,19 +218,24 @@ public:
   }
 
 private:
-  const Matrix &Program;
-  Matrix &ProgramMult, &RangeMult, &ByteMult;
+  const Matrix &Program, &Env;
+  Matrix &ProgramMult, &RangeMult, &ByteMult, &EnvMult;
 };
 
-bool isLookupTable(TableId T) {
-  return T == TableId::Program || T == TableId::Range16 || T == TableId::Byte;
-}
+static_assert(ProgramAir::Width == 1 && EnvAir::Width == 1 &&
+                  RangeAir::Width == 1,
+              "lookup tables but byte have one main column, the multiplicity");
+
+constexpr TableId LookupTables[] = {TableId::Program, TableId::Environment,
+                                    TableId::Range16, TableId::Byte};
+
+bool isLookupTable(TableId T) { return llvm::is_contained(LookupTables, T); }
 
 } // namespace
 
 void zkc::circuit::fillLookupMultiplicities(const ZvmCircuit &C,
                                             CircuitTrace &T) {
-  for (TableId L : {TableId::Program, TableId::Range16, TableId::Byte})
+  for (TableId L : LookupTables)
     std::fill(T[L].Values.begin(), T[L].Values.end(), Felt());
   LookupCounter Counter(C, T);
   DebugConstraintChecker Checker(Counter);
@@ -215,12 +257,21 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   CircuitTrace Out;
   Out.Cycles = T.Steps.size();
   CpuEvents Events;
-  Out[TableId::Cpu] = generateCpuTrace(T, Events);
+  Out[TableId::Cpu] = generateCpuTrace(T, Events, C.Program.code().size() - 1);
   Out[TableId::AddSub] = generateAddSubTrace(Events.AddSub);
   Out[TableId::Lt] = generateLtTrace(Events.Lt);
   Out[TableId::Eq] = generateEqTrace(Events.Eq);
   Out[TableId::Bitwise] = generateBitwiseTrace(Events.Bitwise);
+  // exp asks the mul table for its squares and products.
+  Out[TableId::Exp] = generateExpTrace(Events.Exp, Events.Mul);
   Out[TableId::Mul] = generateMulTrace(Events.Mul);
+  std::vector<WideMulEvent> WideMul;
+  Out[TableId::DivMod] = generateDivModTrace(Events.DivMod, WideMul);
+  Out[TableId::Shift] = generateShiftTrace(Events.Shift, WideMul);
+  Out[TableId::ByteOp] = generateByteOpTrace(Events.ByteOp);
+  Out[TableId::Select] = generateSelectTrace(Events.Select);
+  Out[TableId::ModArith] = generateModArithTrace(Events.ModArith, WideMul);
+  Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
@@ -229,6 +280,17 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::Eq)] = Events.Eq.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Bitwise)] = Events.Bitwise.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Mul)] = Events.Mul.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::DivMod)] = Events.DivMod.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::Shift)] = Events.Shift.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::ByteOp)] = Events.ByteOp.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::Select)] = Events.Select.size();
+  size_t ExpRows = 0;
+  for (size_t R = 0; R < Out[TableId::Exp].Height; ++R)
+    ExpRows += !Out[TableId::Exp].at(R, 0).isZero();
+  Out.UsedRows[static_cast<unsigned>(TableId::Exp)] = ExpRows;
+  Out.UsedRows[static_cast<unsigned>(TableId::ModArith)] =
+      Events.ModArith.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::WideMul)] = WideMul.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Registers)] =
       Events.Registers.size();
   size_t Cells = 0;
@@ -237,15 +299,40 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::RegisterBoundary)] = Cells;
 
   // The lookup tables are as high as their fixed columns.
-  for (TableId L : {TableId::Program, TableId::Range16, TableId::Byte}) {
+  for (TableId L : LookupTables) {
     const Matrix &Pre = C.preprocessed(L);
-    size_t Width = L == TableId::Program   ? ProgramAir::Width
-                   : L == TableId::Range16 ? RangeAir::Width
-                                           : ByteAir::Width;
+    size_t Width = L == TableId::Byte ? ByteAir::Width : size_t(1);
     Out[L] = Matrix(Width, Pre.Height);
     Out.UsedRows[static_cast<unsigned>(L)] =
         L == TableId::Program ? C.Program.code().size() : Pre.Height;
   }
   fillLookupMultiplicities(C, Out);
   return Out;
+}
+
+PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
+                                         const vm::Transaction &Tx,
+                                         const Word &Recipient) {
+  PublicInputs In;
+  In[Opcode::Address] = Recipient;
+  In[Opcode::Origin] = Tx.From;
+  In[Opcode::Caller] = Tx.From;
+  In[Opcode::CallValue] = Tx.Value;
+  In[Opcode::GasPrice] = Tx.GasPrice;
+  In[Opcode::Coinbase] = E.Block.Coinbase;
+  In[Opcode::Timestamp] = E.Block.Timestamp;
+  In[Opcode::Number] = E.Block.Number;
+  In[Opcode::PrevRandao] = E.Block.PrevRandao;
+  In[Opcode::GasLimit] = E.Block.GasLimit;
+  In[Opcode::ChainId] = E.Block.ChainId;
+  In[Opcode::BaseFee] = E.Block.BaseFee;
+  In[Opcode::BlobBaseFee] = E.Block.BlobBaseFee;
+  In[Opcode::CdSize] = Word(uint64_t(Tx.Data.size()));
+  In[Opcode::SelfBalance] = Tx.Value;
+  if (const vm::Account *A = E.State.find(Recipient)) {
+    In[Opcode::SelfBalance] = A->Balance + Tx.Value;
+    if (A->Code)
+      In[Opcode::CodeSize] = Word(uint64_t(A->Code->size()));
+  }
+  return In;
 }

@@ -54,6 +54,23 @@ std::vector<AluEvent> &aluTable(CpuEvents &Ev, Opcode AluOp) {
     return Ev.Eq;
   case Opcode::Mul:
     return Ev.Mul;
+  case Opcode::Div:
+  case Opcode::SDiv:
+  case Opcode::Mod:
+  case Opcode::SMod:
+    return Ev.DivMod;
+  case Opcode::Shl:
+  case Opcode::Shr:
+  case Opcode::Sar:
+  case Opcode::Clz:
+    return Ev.Shift;
+  case Opcode::Exp:
+    return Ev.Exp;
+  case Opcode::Byte:
+  case Opcode::ByteI:
+  case Opcode::SignExtend:
+  case Opcode::SignExtendI:
+    return Ev.ByteOp;
   default:
     return Ev.Bitwise;
   }
@@ -65,7 +82,10 @@ uint8_t field(const Instruction &I, unsigned F) {
 
 } // namespace
 
-Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev) {
+Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
+                                      uint64_t CodeLength) {
+  // The internal call stack, as fcall wrote its entries: (pc + 1) + 2^32 fp.
+  std::vector<Word> Stack;
   const size_t N = T.Steps.size();
   Matrix M(CpuAir::Width, paddedHeight(N));
   for (size_t R = 0; R < N; ++R) {
@@ -78,6 +98,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev) {
     C.Clk = Felt(R);
     C.Pc = Felt(S.Pc);
     C.Fp = Felt(S.Fp);
+    C.Depth = Felt(Stack.size());
     C.A = Felt(I.A);
     C.B = Felt(I.B);
     C.C = Felt(I.C);
@@ -87,7 +108,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev) {
     C.ImmSign = Felt(I.Imm >> 31);
     C.Sel[CpuSelectorIndex[static_cast<uint8_t>(I.Op)]] = Felt(1u);
 
-    Word In1, In2, Out;
+    Word In1, In2, In3, Out;
     unsigned NextIn = 0;
     if (Info.Reads1)
       In1 = S.In[NextIn++];
@@ -95,21 +116,51 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev) {
       In2 = S.In[NextIn++];
     if (Info.ImmValue)
       In2 = sext(I.Imm);
+    if (Info.ImmZext)
+      In2 = Word(uint64_t(I.Imm));
+    if (Info.Reads3)
+      In3 = S.In[NextIn++];
     if (Info.Writes)
       Out = S.Out;
     else if (Info.UsesAlu)
       Out = branchCondition(Info.AluOp, In1, In2);
+    uint64_t Target = I.Imm;
+    if (Info.IsFCall) {
+      Out = Word(uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32));
+      Ev.Registers.push_back(
+          {CallStackBase + Stack.size(), 4 * uint64_t(R) + 4, true, Out});
+      Stack.push_back(Out);
+    }
+    if (Info.Branch == BranchKind::Return) {
+      assert(!Stack.empty() && "checkSupported refuses a fret trap");
+      In1 = Stack.back();
+      Stack.pop_back();
+      Ev.Registers.push_back(
+          {CallStackBase + Stack.size(), 4 * uint64_t(R) + 1, false, In1});
+      Target = In1.L[0] & 0xffffffff;
+    }
+    if (Info.Branch == BranchKind::Register) {
+      // The circuit's target is the low 32 bits; the other limbs must be 0.
+      Target = In1.L[0] & 0xffffffff;
+      Out = Word(CodeLength - 1 - Target);
+    }
     writeLimbs(In1, C.In1);
     writeLimbs(In2, C.In2);
+    writeLimbs(In3, C.In3);
     writeLimbs(Out, C.Out);
 
     bool Taken = (Info.Branch == BranchKind::IfOne && Out == Word(1)) ||
                  (Info.Branch == BranchKind::IfZero && Out.isZero());
     C.Taken = Felt(Taken ? 1u : 0u);
-    bool Jumps = Taken || Info.Branch == BranchKind::Always;
-    C.NextPc = Felt(Jumps ? uint64_t(I.Imm) : uint64_t(S.Pc) + 1);
+    bool Jumps = Taken || Info.Branch == BranchKind::Always ||
+                 Info.Branch == BranchKind::Register ||
+                 Info.Branch == BranchKind::Return;
+    C.NextPc = Felt(Jumps ? Target : uint64_t(S.Pc) + 1);
 
-    if (Info.UsesAlu)
+    if (Info.UsesAlu3)
+      (Info.AluOp == Opcode::Select ? Ev.Select : Ev.ModArith)
+          .push_back({Info.AluOp, In1, In2, In3, Out});
+    else if (Info.UsesAlu)
       aluTable(Ev, Info.AluOp).push_back({Info.AluOp, In1, In2, Out});
     uint64_t Ts = 4 * uint64_t(R);
     if (Info.Reads1)
@@ -118,16 +169,20 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev) {
     if (Info.Reads2)
       Ev.Registers.push_back(
           {S.Fp + uint64_t(field(I, Info.Src2Field)), Ts + 2, false, In2});
+    if (Info.Reads3)
+      Ev.Registers.push_back({S.Fp + uint64_t(I.Imm), Ts + 3, false, In3});
     if (Info.Writes)
-      Ev.Registers.push_back({S.Fp + uint64_t(I.A), Ts + 3, true, Out});
+      Ev.Registers.push_back({S.Fp + uint64_t(I.A), Ts + 4, true, Out});
   }
   // Padding: only the clock runs on, the window stays where it was, and
   // NextPc follows the zero pc.
   Felt LastFp = N ? Felt(T.Steps.back().Fp) : Felt();
+  Felt LastDepth(Stack.size());
   for (size_t R = N; R < M.Height; ++R) {
     CpuCols<Felt> &C = viewRowMut<CpuCols>(M.row(R));
     C.Clk = Felt(R);
     C.Fp = LastFp;
+    C.Depth = LastDepth;
     C.NextPc = Felt(1u);
   }
   return M;

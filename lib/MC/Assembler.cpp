@@ -196,6 +196,9 @@ struct Fixup {
     /// Code[Index].Imm becomes the offset or size of part Name.
     DataOffset,
     DataSize,
+    /// Code[Index].Imm becomes the offset, within the direct subobject that
+    /// has a slot relocated for immutable Name, of that slot.
+    ImmutableOffset,
   };
   KindTy Kind;
   uint32_t Index = 0;
@@ -299,6 +302,7 @@ private:
   bool parseWord();
   bool parseReloc();
   void finishObject(ObjectState &S);
+  std::optional<uint64_t> immutableOffset(const Object &O, const Fixup &F);
 
   ObjectState *current() {
     return Stack.empty() ? nullptr : Stack.back().get();
@@ -647,10 +651,12 @@ bool Parser::parseOperand(char K, Instruction &I, unsigned &RegFields,
         F.Kind = Fixup::DataOffset;
       else if (Function == "@datasize")
         F.Kind = Fixup::DataSize;
+      else if (Function == "@immutableoffset")
+        F.Kind = Fixup::ImmutableOffset;
       else
         return error(Loc, "unknown function '" + Function +
-                              "' in an immediate; expected @dataoffset or "
-                              "@datasize");
+                              "' in an immediate; expected @dataoffset, "
+                              "@datasize or @immutableoffset");
       Fixups.push_back(std::move(F));
       return false;
     }
@@ -957,6 +963,37 @@ bool Parser::parseReloc() {
 // Finishing an object
 //===----------------------------------------------------------------------===//
 
+/// The byte offset, within the serialized subobject that holds it, of the
+/// pool slot relocated for immutable F.Name. Deploy code writes the value
+/// there in its heap copy of that subobject (Yul's setimmutable), so the slot
+/// must be unique: exactly one direct subobject, with one slot for the name.
+std::optional<uint64_t> Parser::immutableOffset(const Object &O,
+                                                const Fixup &F) {
+  std::optional<uint64_t> Found;
+  const Object *Owner = nullptr;
+  for (const Object &Sub : O.Subobjects) {
+    for (const Relocation &R : Sub.Relocs) {
+      if (R.Kind != Relocation::Immutable || R.Symbol != F.Name)
+        continue;
+      if (Owner) {
+        error(F.Loc, "immutable '" + F.Name + "' has several slots (in " +
+                         (Owner == &Sub ? "subobject '" + Sub.Name + "'"
+                                        : "subobjects '" + Owner->Name +
+                                              "' and '" + Sub.Name + "'") +
+                         "); @immutableoffset needs exactly one");
+        return std::nullopt;
+      }
+      Owner = &Sub;
+      Found = computeLayout(Sub).PoolOffset + uint64_t(R.Slot) * 32;
+    }
+  }
+  if (!Found)
+    error(F.Loc, "no subobject of object '" + O.Name +
+                     "' has a constant pool slot for immutable '" + F.Name +
+                     "'");
+  return Found;
+}
+
 void Parser::finishObject(ObjectState &S) {
   Object &O = S.Obj;
 
@@ -1059,6 +1096,19 @@ void Parser::finishObject(ObjectState &S) {
       uint64_t Limit = F.ImmKind == 'i' ? INT32_MAX : UINT32_MAX;
       if (*Value > Limit) {
         error(F.Loc, "value " + Twine(*Value) + " of '" + F.Name +
+                         "' does not fit in a " + describeOperand(F.ImmKind));
+        break;
+      }
+      O.Code[F.Index].Imm = uint32_t(*Value);
+      break;
+    }
+    case Fixup::ImmutableOffset: {
+      std::optional<uint64_t> Value = immutableOffset(O, F);
+      if (!Value)
+        break;
+      uint64_t Limit = F.ImmKind == 'i' ? INT32_MAX : UINT32_MAX;
+      if (*Value > Limit) {
+        error(F.Loc, "offset " + Twine(*Value) + " of immutable '" + F.Name +
                          "' does not fit in a " + describeOperand(F.ImmKind));
         break;
       }

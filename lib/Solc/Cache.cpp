@@ -93,7 +93,7 @@ llvm::Expected<nlohmann::json> Compiler::compile(const nlohmann::json &Input,
       // A damaged or stale entry is recompiled and overwritten.
       if (Entry.is_object() && Entry.contains("output") &&
           Entry["output"].is_object() && importsUnchanged(Entry, Paths)) {
-        ++CacheHits;
+        ++*CacheHits;
         return Entry["output"];
       }
     }

@@ -359,7 +359,7 @@ ExecResult Emulator::create(const Message &Msg) {
 
 TxResult Emulator::transact(const Transaction &T) {
   TxResult Out;
-  Tx.Origin = T.From;
+  Tx.Origin = T.Origin ? *T.Origin : T.From;
   Tx.GasPrice = T.GasPrice;
   Transient.clear();
   Logs.clear();

@@ -4,116 +4,248 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// For now the driver runs the Yul frontend and prints one stage:
-//   zkc --yul FILE --emit=ast|mlir|llvm
-// All the work is in the libraries; this file only wires them together.
+// Compiles Solidity or a Yul object to ZVM .zbin objects (docs/cli.md,
+// docs/driver.md):
+//   zkc FILE.sol... [--bin] [--asm] [-o DIR] [-O LEVEL] [--solc PATH] ...
+//   zkc --yul FILE [--bin] [--asm] [-o DIR] [-O LEVEL] [--libraries ...]
+//   zkc --yul FILE --emit=ast|mlir|llvm|asm|obj [-o FILE]
+//   zkc --link FILE.zbin --libraries ...
+// All the work is in lib/Driver; this file maps options onto it.
 //
 //===----------------------------------------------------------------------===//
 
+#include "zkc/Driver/Compiler.h"
+#include "zkc/Driver/Diagnostics.h"
+#include "zkc/Driver/Output.h"
+#include "zkc/Driver/Solidity.h"
 #include "zkc/Support/CommandLine.h"
-#include "zkc/Yul/AST.h"
-#include "zkc/Yul/Analysis.h"
-#include "zkc/Yul/Parser.h"
+#include "zkc/Support/Hex.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
-#if ZKC_HAVE_MLIR
-#include "zkc/Conversion/EVMToLLVM/EVMToLLVM.h"
-#include "zkc/Conversion/YulToEVM/YulToEVM.h"
-
-#include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/OperationSupport.h"
-#include "llvm/IR/LLVMContext.h"
-#include "llvm/IR/Module.h"
-#endif
+#include <optional>
 
 namespace po = boost::program_options;
 using namespace zkc;
 
+static int usageError(const llvm::Twine &Msg) {
+  llvm::errs() << "zkc: error: " << Msg << "\n";
+  return ExitUsageError;
+}
+
+static int inputError(const llvm::Twine &Msg) {
+  llvm::errs() << "Error: " << Msg << "\n";
+  return ExitInputError;
+}
+
+static void warnUnlinked(const std::vector<std::string> &Symbols) {
+  for (const std::string &S : Symbols)
+    llvm::errs() << unlinkedLibraryWarning(S) << "\n";
+}
+
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
-      "zkc", "--yul FILE --emit=ast|mlir|llvm [-o OUT]",
-      "Compiles EVM contracts for the ZVM. With --yul, parses and checks a "
-      "Yul object and prints the stage --emit names: the Yul AST, the MLIR "
-      "`evm` dialect, or LLVM IR."};
+      "zkc",
+      "FILE.sol... | --yul FILE [--bin] [--asm] [-o DIR] [-O LEVEL] "
+      "[options]",
+      "Compiles Solidity contracts (through solc's Yul IR) or a Yul object "
+      "for the ZVM. --bin prints each .zbin as hex, "
+      "--asm its assembly, -o DIR writes Name.zbin and Name.s. --emit prints "
+      "one stage instead: the Yul AST, the MLIR `evm` dialect, LLVM IR (as "
+      "the frontend makes it), ZVM assembly, or the object. --link fills "
+      "library addresses into an existing .zbin."};
   po::options_description Opts("options");
-  Opts.add_options()("yul", po::value<std::string>()->required(),
+  Opts.add_options()("yul", po::value<std::string>(),
                      "the Yul source (- for stdin)")(
-      "emit", po::value<std::string>()->default_value("llvm"),
-      "what to print: ast, mlir or llvm")(
-      "output,o", po::value<std::string>()->default_value("-"),
-      "where to write it")("print-locations",
-                           "print source locations with --emit=mlir");
+      "input", po::value<std::vector<std::string>>(), "Solidity source files")(
+      "solc", po::value<std::string>(),
+      "solc to use: an executable, or the npm package's directory")(
+      "base-path", po::value<std::string>(),
+      "root of Solidity source unit names (as solc's)")(
+      "include-path", po::value<std::vector<std::string>>(),
+      "more roots for Solidity imports (repeatable)")(
+      "allow-paths", po::value<std::vector<std::string>>(),
+      "paths a native solc may read (repeatable)")(
+      "evm-version", po::value<std::string>(),
+      "EVM version solc compiles for (default: solc's)")(
+      "bin", "print the object as hex")("asm", "print the assembly")(
+      "output-dir,o", po::value<std::string>(),
+      "output directory (with --emit: output file, - for stdout)")(
+      "overwrite", "overwrite existing files in the output directory")(
+      "optimization,O", po::value<std::string>()->default_value("2"),
+      "LLVM optimisation level: 0, 1, 2, 3, s or z")(
+      "emit", po::value<std::string>(),
+      "print one stage: ast, mlir, llvm, asm or obj")(
+      "print-locations", "print source locations with --emit=mlir")(
+      "debug-output-dir", po::value<std::string>(),
+      "write every stage of the compilation into this directory")(
+      "libraries", po::value<std::vector<std::string>>(),
+      "library addresses, file.sol:Lib=0x..., or a file of them "
+      "(repeatable)")("link", po::value<std::string>(),
+                      "fill --libraries into this .zbin, in place")(
+      "metadata-hash", po::value<std::string>()->default_value("keccak256"),
+      "keccak256 (of the source) or none")(
+      "verify-regalloc", "run the register-allocation verifier");
   po::positional_options_description Pos;
-  Pos.add("yul", 1);
+  Pos.add("input", -1);
   po::variables_map VM;
   if (auto Exit = parseToolOptions(Argc, Argv, Tool, Opts, Pos, VM))
     return *Exit;
 
-  std::string Emit = VM["emit"].as<std::string>();
-  if (Emit != "ast" && Emit != "mlir" && Emit != "llvm") {
-    llvm::errs() << "zkc: error: --emit must be ast, mlir or llvm, not '"
-                 << Emit << "'\n";
-    return ExitUsageError;
+  CompileOptions CO;
+  if (VM.count("libraries"))
+    for (const std::string &A : VM["libraries"].as<std::vector<std::string>>())
+      if (llvm::Error E = loadLibrariesArgument(A, CO.Libraries))
+        return inputError(llvm::toString(std::move(E)));
+
+  if (VM.count("link")) {
+    if (VM.count("yul"))
+      return usageError("--link and --yul cannot be used together");
+    auto Unlinked = linkObjectFile(VM["link"].as<std::string>(), CO.Libraries);
+    if (!Unlinked)
+      return inputError(llvm::toString(Unlinked.takeError()));
+    warnUnlinked(*Unlinked);
+    return ExitSuccess;
   }
-  std::string Input = VM["yul"].as<std::string>();
+  if (!VM.count("yul") && !VM.count("input"))
+    return usageError(
+        "no input: give FILE.sol..., --yul FILE or --link FILE.zbin");
+  if (VM.count("yul") && VM.count("input"))
+    return usageError("give either --yul FILE or input files, not both");
+  // A single .yul file may be given without --yul.
+  std::optional<std::string> PositionalYul;
+  if (VM.count("input")) {
+    const auto &Inputs = VM["input"].as<std::vector<std::string>>();
+    if (Inputs.size() == 1 && llvm::StringRef(Inputs[0]).ends_with(".yul"))
+      PositionalYul = Inputs[0];
+    else
+      for (const std::string &F : Inputs)
+        if (!llvm::StringRef(F).ends_with(".sol"))
+          return usageError("'" + F + "' is not a .sol or .yul file");
+  }
+
+  auto Level = parseOptLevel(VM["optimization"].as<std::string>());
+  if (!Level)
+    return usageError("-O must be 0, 1, 2, 3, s or z, not '" +
+                      VM["optimization"].as<std::string>() + "'");
+  CO.Opt = *Level;
+  std::string Hash = VM["metadata-hash"].as<std::string>();
+  if (Hash != "keccak256" && Hash != "none")
+    return usageError("--metadata-hash must be keccak256 or none");
+  CO.MetadataHash = Hash == "keccak256";
+  CO.VerifyRegAlloc = VM.count("verify-regalloc");
+  if (VM.count("debug-output-dir"))
+    CO.DebugOutputDir = VM["debug-output-dir"].as<std::string>();
+  std::string Emit = VM.count("emit") ? VM["emit"].as<std::string>() : "";
+  if (!Emit.empty() && Emit != "ast" && Emit != "mlir" && Emit != "llvm" &&
+      Emit != "asm" && Emit != "obj")
+    return usageError("--emit must be ast, mlir, llvm, asm or obj, not '" +
+                      Emit + "'");
+  // The frontend stages are developer output and keep LLVM's format.
+  if (Emit == "ast" || Emit == "mlir" || Emit == "llvm")
+    CO.Format = DiagnosticFormat::LLVM;
+
+  if (VM.count("input") && !PositionalYul) {
+    if (!Emit.empty() && Emit != "asm" && Emit != "obj")
+      return usageError("--emit=" + Emit + " applies to Yul input");
+    SolidityOptions SO;
+    if (VM.count("solc"))
+      SO.Solc = VM["solc"].as<std::string>();
+    if (VM.count("base-path"))
+      SO.Paths.BasePath = VM["base-path"].as<std::string>();
+    if (VM.count("include-path"))
+      SO.Paths.IncludePaths = VM["include-path"].as<std::vector<std::string>>();
+    if (VM.count("allow-paths"))
+      SO.Paths.AllowPaths = VM["allow-paths"].as<std::vector<std::string>>();
+    if (VM.count("evm-version"))
+      SO.EVMVersion = VM["evm-version"].as<std::string>();
+    llvm::Expected<std::vector<CompiledContract>> Contracts = compileSolidity(
+        VM["input"].as<std::vector<std::string>>(), CO, SO, llvm::errs());
+    if (!Contracts)
+      return inputError(llvm::toString(Contracts.takeError()));
+    bool Bin = VM.count("bin"), Asm = VM.count("asm");
+    for (const CompiledContract &R : *Contracts) {
+      warnUnlinked(R.UnlinkedLibraries);
+      if (Bin || Asm)
+        llvm::outs() << "\n======= " << R.Name << " =======\n";
+      if (Bin)
+        llvm::outs() << "Binary:\n"
+                     << toHexString(R.Bytes, /*Prefix=*/false) << "\n";
+      if (Asm)
+        llvm::outs() << "Assembly:\n" << R.Assembly;
+      if (VM.count("output-dir")) {
+        // Files are named by contract, as solc's -o names them.
+        CompiledContract Named = R;
+        Named.Name = llvm::StringRef(R.Name).rsplit(':').second.str();
+        if (llvm::Error E =
+                writeContractFiles(Named, VM["output-dir"].as<std::string>(),
+                                   VM.count("overwrite")))
+          return inputError(llvm::toString(std::move(E)));
+      }
+    }
+    if (!Bin && !Asm && !VM.count("output-dir"))
+      llvm::errs() << "Compiler run successful, no output requested.\n";
+    return ExitSuccess;
+  }
+
+  std::string Input =
+      PositionalYul ? *PositionalYul : VM["yul"].as<std::string>();
   auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Input, /*IsText=*/true);
-  if (!Buf) {
-    llvm::errs() << "zkc: error: " << Input << ": "
-                 << Buf.getError().message() << '\n';
-    return ExitInputError;
-  }
-  llvm::SourceMgr SM;
-  SM.AddNewSourceBuffer(std::move(*Buf), llvm::SMLoc());
-  yul::DiagnosticEngine Diags(SM);
-  yul::ASTContext Ctx;
-  if (!yul::parseYul(Ctx, Diags) || !yul::analyzeYul(Ctx, Diags))
-    return ExitInputError;
+  if (!Buf)
+    return inputError(Input + ": " + Buf.getError().message());
+  std::string Name = Input == "-" ? "<stdin>" : Input;
+  Compilation C((*Buf)->getBuffer().str(), Name, CO, llvm::errs());
 
-  std::error_code EC;
-  llvm::ToolOutputFile Out(VM["output"].as<std::string>(), EC,
-                           llvm::sys::fs::OF_Text);
-  if (EC) {
-    llvm::errs() << "zkc: error: " << EC.message() << '\n';
-    return ExitInputError;
-  }
-  if (Emit == "ast") {
-    yul::dumpAST(Ctx, SM, Out.os());
+  if (!Emit.empty()) {
+    bool Ok = Emit == "ast"    ? C.parse()
+              : Emit == "mlir" ? C.lowerToMLIR()
+              : Emit == "llvm" ? C.lowerToLLVM()
+                               : C.compile();
+    if (!Ok)
+      return ExitInputError;
+    std::error_code EC;
+    llvm::ToolOutputFile Out(
+        VM.count("output-dir") ? VM["output-dir"].as<std::string>() : "-", EC,
+        Emit == "obj" ? llvm::sys::fs::OF_None : llvm::sys::fs::OF_Text);
+    if (EC)
+      return inputError(EC.message());
+    if (Emit == "ast")
+      C.printAST(Out.os());
+    else if (Emit == "mlir")
+      C.printMLIR(Out.os(), VM.count("print-locations"));
+    else if (Emit == "llvm")
+      C.printLLVM(Out.os());
+    else if (Emit == "asm")
+      Out.os() << C.result().Assembly;
+    else
+      Out.os() << llvm::toStringRef(C.result().Bytes);
     Out.keep();
+    warnUnlinked(C.result().UnlinkedLibraries);
     return ExitSuccess;
   }
 
-#if ZKC_HAVE_MLIR
-  // One module at a time: a thread pool would only cost start-up time.
-  mlir::MLIRContext Context(mlir::MLIRContext::Threading::DISABLED);
-  auto Module = lowerYulToEVM(Ctx, SM, Context);
-  if (!Module)
+  if (!C.compile())
     return ExitInputError;
-  if (Emit == "mlir") {
-    mlir::OpPrintingFlags Flags;
-    if (VM.count("print-locations"))
-      Flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
-    Module->print(Out.os(), Flags);
-    Out.keep();
-    return ExitSuccess;
+  const CompiledContract &R = C.result();
+  warnUnlinked(R.UnlinkedLibraries);
+  bool Bin = VM.count("bin"), Asm = VM.count("asm");
+  if (Bin || Asm)
+    llvm::outs() << "\n======= " << Name << ":" << R.Name << " =======\n";
+  if (Bin)
+    llvm::outs() << "Binary:\n"
+                 << toHexString(R.Bytes, /*Prefix=*/false) << "\n";
+  if (Asm)
+    llvm::outs() << "Assembly:\n" << R.Assembly;
+  if (VM.count("output-dir")) {
+    if (llvm::Error E = writeContractFiles(
+            R, VM["output-dir"].as<std::string>(), VM.count("overwrite")))
+      return inputError(llvm::toString(std::move(E)));
+  } else if (!Bin && !Asm) {
+    llvm::errs() << "Compiler run successful, no output requested.\n";
   }
-  llvm::LLVMContext LLVMContext;
-  std::vector<LLVMObject> Objects = lowerEVMToLLVMIR(*Module, LLVMContext);
-  if (Objects.empty())
-    return ExitInputError;
-  for (const LLVMObject &Obj : Objects) {
-    Out.os() << "; zvm object: " << Obj.Path << '\n';
-    Obj.Module->print(Out.os(), nullptr);
-  }
-  Out.keep();
   return ExitSuccess;
-#else
-  llvm::errs() << "zkc: error: --emit=" << Emit
-               << " needs a build with ZKC_ENABLE_MLIR\n";
-  return ExitUsageError;
-#endif
 }

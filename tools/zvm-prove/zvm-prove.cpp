@@ -101,8 +101,10 @@ int main(int Argc, char **Argv) {
   }
 
   Trace T;
+  Transaction Call{Sender, Contract, Word(), *Calldata, Gas, Word()};
+  PublicInputs Env = environmentOf(E, Call, Contract);
   E.setTrace(&T);
-  TxResult R = E.transact({Sender, Contract, Word(), *Calldata, Gas, Word()});
+  TxResult R = E.transact(Call);
   E.setTrace(nullptr);
   llvm::raw_ostream &OS = llvm::outs();
   OS << "call: "
@@ -117,7 +119,7 @@ int main(int Argc, char **Argv) {
   auto Prog = readProgram(*A->Code);
   if (!Prog)
     return fail(llvm::toString(Prog.takeError()));
-  ZvmCircuit C(Prog->Code, Prog->Pool);
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)
     return fail(llvm::toString(CT.takeError()));

@@ -27,6 +27,8 @@ struct TracedRun {
   vm::TxResult Result;
   /// The program as the object holds it.
   Program Prog;
+  /// The call's public inputs.
+  circuit::PublicInputs Env;
 };
 
 inline TracedRun runTraced(std::vector<Instruction> Code,
@@ -46,6 +48,7 @@ inline TracedRun runTraced(std::vector<Instruction> Code,
   Tx.To = To;
   Tx.Data = Calldata;
   Tx.GasLimit = 10'000'000;
+  Run.Env = circuit::environmentOf(E, Tx, To);
   Run.Result = E.transact(Tx);
   auto P = readProgram(Obj);
   EXPECT_TRUE(static_cast<bool>(P));
@@ -65,7 +68,8 @@ struct CircuitRun {
   explicit CircuitRun(std::vector<Instruction> Code,
                       std::vector<Word> Pool = {})
       : Run(runTraced(std::move(Code), std::move(Pool))) {
-    C = std::make_unique<circuit::ZvmCircuit>(Run.Prog.Code, Run.Prog.Pool);
+    C = std::make_unique<circuit::ZvmCircuit>(Run.Prog.Code, Run.Prog.Pool,
+                                              Run.Env);
     auto Built = circuit::generateCircuitTrace(*C, Run.T);
     if (!Built) {
       ADD_FAILURE() << llvm::toString(Built.takeError());

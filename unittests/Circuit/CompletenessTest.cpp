@@ -14,6 +14,7 @@
 #include "CircuitTestUtil.h"
 
 #include <random>
+#include <set>
 
 using namespace zkc;
 using namespace zkc::circuit;
@@ -91,10 +92,134 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Opcode::Add, Opcode::Sub, Opcode::Mul, Opcode::Lt,
                       Opcode::Gt, Opcode::SLt, Opcode::SGt, Opcode::Eq,
                       Opcode::IsZero, Opcode::And, Opcode::Or, Opcode::Xor,
-                      Opcode::Not, Opcode::Mov),
+                      Opcode::Not, Opcode::Mov, Opcode::Div, Opcode::SDiv,
+                      Opcode::Mod, Opcode::SMod, Opcode::Shl, Opcode::Shr,
+                      Opcode::Sar, Opcode::Clz, Opcode::Byte,
+                      Opcode::SignExtend, Opcode::Exp),
     [](const auto &Info) {
       return std::string(getInstrInfo(Info.param).Mnemonic);
     });
+
+/// Shift amounts and byte indices around every boundary the tables
+/// distinguish: within a limb, across limbs, 31/32 bytes, 255/256 bits, and
+/// amounts too large in a high limb only.
+std::vector<Word> smallOperands() {
+  std::vector<Word> V;
+  for (uint64_t A :
+       {0,  1,   7,   8,   15,  16,  17,  30,  31,  32,     33,     63,
+        64, 100, 128, 200, 248, 254, 255, 256, 257, 0xffff, 0x10000})
+    V.push_back(Word(A));
+  V.push_back(Word(0, 1, 0, 0));
+  V.push_back(Word(5, 0, 0, 1));
+  V.push_back(Word::max());
+  return V;
+}
+
+class AmountForms : public ::testing::TestWithParam<Opcode> {};
+
+TEST_P(AmountForms, EveryAmountOnEdgeValues) {
+  // The value is the first operand of shifts and the second of byte and
+  // signextend; clz counts each value and each amount.
+  Opcode Op = GetParam();
+  bool IndexFirst = Op == Opcode::Byte || Op == Opcode::SignExtend;
+  std::vector<Word> Values = operandValues(), Amounts = smallOperands();
+  std::vector<Word> Pool = Values;
+  Pool.insert(Pool.end(), Amounts.begin(), Amounts.end());
+  std::vector<Instruction> Code;
+  for (size_t I = 0; I < Values.size(); ++I)
+    for (size_t J = 0; J < Amounts.size(); ++J) {
+      Code.push_back(ins(Opcode::Ldc, 1, 0, 0, I));
+      Code.push_back(ins(Opcode::Ldc, 2, 0, 0, Values.size() + J));
+      Code.push_back(IndexFirst ? ins(Op, 3, 2, 1) : ins(Op, 3, 1, 2));
+    }
+  Code.push_back(ins(Opcode::Stop));
+  CircuitRun R(Code, Pool);
+  expectHolds(R);
+}
+
+INSTANTIATE_TEST_SUITE_P(Circuit, AmountForms,
+                         ::testing::Values(Opcode::Shl, Opcode::Shr,
+                                           Opcode::Sar, Opcode::Byte,
+                                           Opcode::SignExtend),
+                         [](const auto &Info) {
+                           return std::string(
+                               getInstrInfo(Info.param).Mnemonic);
+                         });
+
+TEST(CompletenessTest, ClzOfEveryBitPosition) {
+  std::vector<Word> Pool;
+  std::vector<Instruction> Code;
+  for (unsigned B = 0; B < 256; ++B) {
+    Pool.push_back(shl(Word(1), Word(B)) | Word(B & 1));
+    Code.push_back(ins(Opcode::Ldc, 1, 0, 0, B));
+    Code.push_back(ins(Opcode::Clz, 2, 1));
+  }
+  Code.push_back(ins(Opcode::Clz, 2, 0)); // clz(0) = 256
+  Code.push_back(ins(Opcode::Stop));
+  CircuitRun R(Code, Pool);
+  expectHolds(R);
+  EXPECT_EQ(R.Run.T.Steps[R.Run.T.Steps.size() - 2].Out, Word(256));
+}
+
+TEST(CompletenessTest, DivisionEdgeCases) {
+  // -2^255 / -1, x / 0, x % 0, and signs of every combination.
+  const Word Min = Word::signBit(), MinusOne = Word::max();
+  std::vector<Word> Pool = {Min,     MinusOne, Word(0), Word(7),      -Word(7),
+                            Word(2), -Word(2), Word(1), Min + Word(1)};
+  std::vector<Instruction> Code;
+  for (size_t I = 0; I < Pool.size(); ++I)
+    for (size_t J = 0; J < Pool.size(); ++J)
+      for (Opcode Op : {Opcode::Div, Opcode::SDiv, Opcode::Mod, Opcode::SMod}) {
+        Code.push_back(ins(Opcode::Ldc, 1, 0, 0, I));
+        Code.push_back(ins(Opcode::Ldc, 2, 0, 0, J));
+        Code.push_back(ins(Op, 3, 1, 2));
+      }
+  Code.push_back(ins(Opcode::Stop));
+  CircuitRun R(Code, Pool);
+  expectHolds(R);
+  EXPECT_EQ(R.T.UsedRows[unsigned(TableId::DivMod)],
+            4 * Pool.size() * Pool.size());
+  EXPECT_EQ(R.T.UsedRows[unsigned(TableId::WideMul)],
+            4 * Pool.size() * Pool.size());
+}
+
+class ThreeOperandForms : public ::testing::TestWithParam<Opcode> {};
+
+TEST_P(ThreeOperandForms, EdgeAndRandomOperands) {
+  // `Op r3, r1, r2, r4` over every pair of values and a handful of third
+  // operands (moduli for addmod and mulmod: 0, 1, small, 2^255 and up).
+  Opcode Op = GetParam();
+  std::vector<Word> V = operandValues();
+  std::vector<Word> Thirds = {
+      Word(0),     Word(1),         Word(7),         Word::signBit() + Word(1),
+      Word::max(), V[V.size() - 3], Word(0, 0, 1, 0)};
+  std::vector<Word> Pool = V;
+  Pool.insert(Pool.end(), Thirds.begin(), Thirds.end());
+  std::vector<Instruction> Code;
+  for (size_t K = 0; K < Thirds.size(); ++K) {
+    Code.push_back(ins(Opcode::Ldc, 4, 0, 0, V.size() + K));
+    for (size_t I = 0; I < V.size(); ++I)
+      for (size_t J = 0; J < V.size(); ++J) {
+        Code.push_back(ins(Opcode::Ldc, 1, 0, 0, I));
+        Code.push_back(ins(Opcode::Ldc, 2, 0, 0, J));
+        Code.push_back(ins(Op, 3, 1, 2, 4));
+      }
+  }
+  // Operands and result sharing registers.
+  Code.push_back(ins(Op, 4, 4, 4, 4));
+  Code.push_back(ins(Op, 1, 2, 1, 1));
+  Code.push_back(ins(Opcode::Stop));
+  CircuitRun R(Code, Pool);
+  expectHolds(R);
+}
+
+INSTANTIATE_TEST_SUITE_P(Circuit, ThreeOperandForms,
+                         ::testing::Values(Opcode::Select, Opcode::AddMod,
+                                           Opcode::MulMod),
+                         [](const auto &Info) {
+                           return std::string(
+                               getInstrInfo(Info.param).Mnemonic);
+                         });
 
 class ImmediateForms : public ::testing::TestWithParam<Opcode> {};
 
@@ -102,9 +227,14 @@ TEST_P(ImmediateForms, EdgeImmediates) {
   Opcode Op = GetParam();
   std::vector<Word> V = operandValues();
   std::vector<Instruction> Code;
+  std::vector<uint32_t> Imms = ImmValues;
+  if (getInstrInfo(Op).Operands.back() == 'u')
+    for (uint32_t Small : {3u, 8u, 15u, 16u, 17u, 30u, 31u, 32u, 33u, 64u, 128u,
+                           255u, 256u, 257u})
+      Imms.push_back(Small);
   for (size_t I = 0; I < V.size(); ++I) {
     Code.push_back(ins(Opcode::Ldc, 1, 0, 0, I));
-    for (uint32_t Imm : ImmValues)
+    for (uint32_t Imm : Imms)
       Code.push_back(Op == Opcode::Li ? ins(Op, 3, 0, 0, Imm)
                                       : ins(Op, 3, 1, 0, Imm));
   }
@@ -117,7 +247,9 @@ INSTANTIATE_TEST_SUITE_P(
     Circuit, ImmediateForms,
     ::testing::Values(Opcode::AddI, Opcode::MulI, Opcode::AndI, Opcode::OrI,
                       Opcode::XorI, Opcode::LtI, Opcode::GtI, Opcode::SLtI,
-                      Opcode::SGtI, Opcode::EqI, Opcode::Li),
+                      Opcode::SGtI, Opcode::EqI, Opcode::Li, Opcode::ShlI,
+                      Opcode::ShrI, Opcode::SarI, Opcode::ByteI,
+                      Opcode::SignExtendI),
     [](const auto &Info) {
       return std::string(getInstrInfo(Info.param).Mnemonic);
     });
@@ -186,6 +318,96 @@ TEST(CompletenessTest, FibonacciLoop) {
   EXPECT_EQ(Last, Word(2880067194370816120ull));
 }
 
+/// sum(n) = n + sum(n - 1) by recursion: the callee's r0 is the caller's
+/// window base register, argument and result.
+std::vector<Instruction> recursiveSum(uint32_t N) {
+  return {
+      ins(Opcode::Li, 5, 0, 0, N),     // 0
+      ins(Opcode::FCall, 5, 0, 0, 4),  // 1 r5 = sum(r5)
+      ins(Opcode::Mov, 1, 5),          // 2
+      ins(Opcode::Stop),               // 3
+      ins(Opcode::Jz, 0, 0, 0, 10),    // 4 sum: sum(0) = 0
+      ins(Opcode::Mov, 1, 0),          // 5
+      ins(Opcode::AddI, 2, 0, 0, ~0u), // 6
+      ins(Opcode::FCall, 2, 0, 0, 4),  // 7 r2 = sum(n - 1)
+      ins(Opcode::Add, 0, 1, 2),       // 8
+      ins(Opcode::FRet),               // 9
+      ins(Opcode::FRet),               // 10
+  };
+}
+
+TEST(CompletenessTest, RecursiveCallsMoveTheWindowAndReturn) {
+  CircuitRun R(recursiveSum(40));
+  expectHolds(R);
+  EXPECT_EQ(R.Run.T.Steps[R.Run.T.Steps.size() - 2].Out, Word(820));
+  // Depth 41 at the deepest: the call stack entries are register cells.
+  size_t Stack = 0;
+  const Matrix &B = R.T[TableId::RegisterBoundary];
+  for (size_t Row = 0; Row < B.Height; ++Row)
+    Stack += B.at(Row, 0) == Felt(1u) && B.at(Row, 1).value() >= CallStackBase;
+  EXPECT_EQ(Stack, 41u);
+}
+
+TEST(CompletenessTest, JumpsThroughRegistersAndStopsInsideACall) {
+  // Two jumps through registers, then a call that stops without returning
+  // (the window stays moved, one call outstanding).
+  std::vector<Instruction> Code = {
+      ins(Opcode::Li, 1, 0, 0, 5),       // 0
+      ins(Opcode::Jr, 1),                // 1 -> 5
+      ins(Opcode::Invalid),              // 2
+      ins(Opcode::Li, 2, 0, 0, 7),       // 3 skipped
+      ins(Opcode::Invalid),              // 4
+      ins(Opcode::Li, 1, 0, 0, 9),       // 5
+      ins(Opcode::Jr, 1),                // 6 -> 9
+      ins(Opcode::Invalid),              // 7
+      ins(Opcode::Invalid),              // 8
+      ins(Opcode::FCall, 200, 0, 0, 11), // 9
+      ins(Opcode::Invalid),              // 10
+      ins(Opcode::Li, 0, 0, 0, 1),       // 11 frame cell 200
+      ins(Opcode::Stop),                 // 12
+  };
+  CircuitRun R(Code);
+  expectHolds(R);
+  EXPECT_EQ(R.Run.T.Steps.back().Fp, 200u);
+  EXPECT_EQ(R.Run.T.Steps.back().Pc, 12u);
+  EXPECT_EQ(R.T.Cycles, 7u);
+}
+
+TEST(CompletenessTest, AFretWithNoCallIsATrapAndRefused) {
+  TracedRun Run = runTraced({ins(Opcode::FRet), ins(Opcode::Stop)});
+  ZvmCircuit C(Run.Prog.Code, Run.Prog.Pool);
+  auto T = generateCircuitTrace(C, Run.T);
+  ASSERT_FALSE(static_cast<bool>(T));
+  EXPECT_EQ(llvm::toString(T.takeError()),
+            "unsupported by the circuit: an execution ending in a trap (at "
+            "pc 0, fret)");
+}
+
+TEST(CompletenessTest, EnvironmentValuesAreThePublicInputs) {
+  std::vector<Instruction> Code;
+  for (size_t I = 0; I < EnvOpcodes.size(); ++I)
+    Code.push_back(ins(EnvOpcodes[I], uint8_t(I + 1)));
+  Code.push_back(ins(EnvOpcodes[0], 1)); // Twice: the lookup counts.
+  Code.push_back(ins(Opcode::Stop));
+  CircuitRun R(Code);
+  expectHolds(R);
+  for (size_t I = 0; I < EnvOpcodes.size(); ++I)
+    EXPECT_EQ(R.Run.T.Steps[I].Out, R.Run.Env.Env[I])
+        << getInstrInfo(EnvOpcodes[I]).Mnemonic;
+  EXPECT_EQ(R.Run.Env[Opcode::Address], Word(0xc0de));
+  EXPECT_EQ(R.Run.Env[Opcode::Caller], Word(0xa11ce));
+  EXPECT_NE(R.Run.Env[Opcode::CodeSize], Word());
+
+  // Checked against other public inputs, the same execution is rejected.
+  PublicInputs Other = R.Run.Env;
+  Other[Opcode::Caller] = Word(0xbad);
+  ZvmCircuit C(R.Run.Prog.Code, R.Run.Prog.Pool, Other);
+  auto T = generateCircuitTrace(C, R.Run.T);
+  ASSERT_TRUE(static_cast<bool>(T));
+  CheckReport Rep = checkCircuit(C, *T);
+  EXPECT_EQ(Rep.rejecters(), std::set<std::string>{"bus env"}) << describe(Rep);
+}
+
 TEST(CompletenessTest, FallingOffTheEndRunsTheSentinel) {
   CircuitRun R({ins(Opcode::Li, 1, 0, 0, 5)});
   EXPECT_EQ(R.T.Cycles, 2u);
@@ -205,15 +427,14 @@ TEST(CompletenessTest, HeightsArePowersOfTwoAndRowsAreCounted) {
 }
 
 TEST(CompletenessTest, UnsupportedInstructionsAreNamed) {
-  TracedRun Run =
-      runTraced({ins(Opcode::Li, 1, 0, 0, 5), ins(Opcode::Div, 2, 1, 1),
-                 ins(Opcode::ShlI, 3, 1, 0, 4), ins(Opcode::Div, 2, 1, 1),
-                 ins(Opcode::Stop)});
+  TracedRun Run = runTraced({ins(Opcode::Li, 1, 0, 0, 5),
+                             ins(Opcode::MLoad, 2, 1), ins(Opcode::MSize, 3),
+                             ins(Opcode::MLoad, 2, 1), ins(Opcode::Stop)});
   ZvmCircuit C(Run.Prog.Code, Run.Prog.Pool);
   auto T = generateCircuitTrace(C, Run.T);
   ASSERT_FALSE(static_cast<bool>(T));
   EXPECT_EQ(llvm::toString(T.takeError()),
-            "unsupported by the circuit: div, shli");
+            "unsupported by the circuit: mload, msize");
 }
 
 TEST(CompletenessTest, TrapsAreRefused) {
@@ -246,7 +467,7 @@ TEST(CompletenessTest, SelectorsComeFromTheInstructionTable) {
     EXPECT_EQ(CpuSelectorOps[CpuSelectorIndex[Op]], static_cast<Opcode>(Op));
   }
   EXPECT_EQ(Supported, NumCpuSelectors);
-  EXPECT_EQ(NumCpuSelectors, 36u);
+  EXPECT_EQ(NumCpuSelectors, 74u);
 }
 
 } // namespace

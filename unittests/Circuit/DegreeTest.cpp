@@ -59,14 +59,23 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   // docs/circuit.md, "Tables".
   EXPECT_EQ(ProgramAir::Width, 1u);
   EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
-  EXPECT_EQ(CpuAir::Width, 97u);
+  EXPECT_EQ(CpuAir::Width, 152u);
   EXPECT_EQ(AddSubAir::Width, 66u);
   EXPECT_EQ(LtAir::Width, 70u);
   EXPECT_EQ(EqAir::Width, 37u);
   EXPECT_EQ(BitwiseAir::Width, 148u);
   EXPECT_EQ(MulAir::Width, 81u);
+  EXPECT_EQ(DivModAir::Width, 216u);
+  EXPECT_EQ(ShiftAir::Width, 191u);
+  EXPECT_EQ(ByteOpAir::Width, 122u);
+  EXPECT_EQ(SelectAir::Width, 51u);
+  EXPECT_EQ(ModArithAir::Width, 179u);
+  EXPECT_EQ(ExpAir::Width, 131u);
+  EXPECT_EQ(WideMulAir::Width, 143u);
   EXPECT_EQ(RegisterAccessAir::Width, 39u);
   EXPECT_EQ(RegisterBoundaryAir::Width, 21u);
+  EXPECT_EQ(EnvAir::Width, 1u);
+  EXPECT_EQ(EnvAir::PreprocessedWidth, 17u);
   EXPECT_EQ(RangeAir::Width, 1u);
   EXPECT_EQ(RangeAir::PreprocessedWidth, 1u);
   EXPECT_EQ(ByteAir::Width, 3u);

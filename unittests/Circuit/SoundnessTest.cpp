@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CircuitTestUtil.h"
+#include "MutantUtil.h"
 
 #include <functional>
 #include <set>
@@ -25,187 +25,6 @@ using namespace zkc::test;
 
 namespace {
 
-using Limbs = std::array<Felt, NumLimbs>;
-
-Limbs limbs(const Word &W) {
-  Limbs L;
-  writeLimbs(W, L.data());
-  return L;
-}
-
-const Word X(0x1234567890abcdefull, 0x1111, 0x2222, 0x3333);
-const Word Y(0x9999, 5, 6, 7);
-
-/// The standard program: every supported operation once, results never read
-/// again, and two pairs of identical instructions (20/21, 22/23) that let a
-/// malicious pc land on either.
-std::vector<Instruction> standardProgram() {
-  return {
-      ins(Opcode::Ldc, 1, 0, 0, 0),       // 0  r1 = X
-      ins(Opcode::Ldc, 2, 0, 0, 1),       // 1  r2 = Y
-      ins(Opcode::Add, 3, 1, 2),          // 2
-      ins(Opcode::Sub, 4, 1, 2),          // 3
-      ins(Opcode::Lt, 5, 1, 2),           // 4
-      ins(Opcode::Gt, 6, 1, 2),           // 5
-      ins(Opcode::Eq, 7, 1, 2),           // 6
-      ins(Opcode::IsZero, 8, 1),          // 7
-      ins(Opcode::And, 9, 1, 2),          // 8
-      ins(Opcode::Or, 10, 1, 2),          // 9
-      ins(Opcode::Xor, 11, 1, 2),         // 10
-      ins(Opcode::Not, 12, 1),            // 11
-      ins(Opcode::Mov, 13, 1),            // 12
-      ins(Opcode::Li, 14, 0, 0, 0x10000), // 13
-      ins(Opcode::Li, 15, 0, 0, ~0u),     // 14
-      ins(Opcode::Eq, 16, 1, 1),          // 15
-      ins(Opcode::Add, 17, 20, 21),       // 16 add(0, 0)
-      ins(Opcode::Add, 18, 1, 22),        // 17 add(X, 0)
-      ins(Opcode::Lt, 19, 1, 0),          // 18 lt(X, 0)
-      ins(Opcode::Jz, 1, 0, 0, 21),       // 19 not taken
-      ins(Opcode::Jmp, 0, 0, 0, 22),      // 20
-      ins(Opcode::Jmp, 0, 0, 0, 22),      // 21
-      ins(Opcode::Stop),                  // 22
-      ins(Opcode::Stop),                  // 23
-  };
-}
-
-/// A run to corrupt, with the accessors mutations need.
-struct Mutant : CircuitRun {
-  explicit Mutant(std::vector<Instruction> Code = standardProgram())
-      : CircuitRun(std::move(Code), {X, Y}) {}
-
-  template <template <class> class Cols> Cols<Felt> &row(TableId T, size_t R) {
-    EXPECT_LT(R, this->T[T].Height);
-    return viewRowMut<Cols>(this->T[T].row(R));
-  }
-  CpuCols<Felt> &cpu(size_t R) { return row<CpuCols>(TableId::Cpu, R); }
-  void setSel(size_t R, Opcode Op, Felt V) {
-    cpu(R).Sel[CpuSelectorIndex[static_cast<uint8_t>(Op)]] = V;
-  }
-
-  static TableId aluTableOf(Opcode AluOp) {
-    switch (AluOp) {
-    case Opcode::Add:
-    case Opcode::Sub:
-      return TableId::AddSub;
-    case Opcode::Lt:
-    case Opcode::Gt:
-    case Opcode::SLt:
-    case Opcode::SGt:
-      return TableId::Lt;
-    case Opcode::Eq:
-    case Opcode::IsZero:
-      return TableId::Eq;
-    case Opcode::Mul:
-      return TableId::Mul;
-    default:
-      return TableId::Bitwise;
-    }
-  }
-  /// The ALU row answering CPU row R.
-  size_t aluRow(size_t R) {
-    const CpuOpInfo &Mine = cpuOpInfo(Run.T.Steps[R].Instr.Op);
-    size_t N = 0;
-    for (size_t K = 0; K < R; ++K) {
-      const CpuOpInfo &I = cpuOpInfo(Run.T.Steps[K].Instr.Op);
-      N += I.UsesAlu && aluTableOf(I.AluOp) == aluTableOf(Mine.AluOp);
-    }
-    return N;
-  }
-  /// The register access row with timestamp Ts.
-  RegisterAccessCols<Felt> &access(uint64_t Ts) {
-    const Matrix &M = T[TableId::Registers];
-    for (size_t R = 0; R < M.Height; ++R)
-      if (M.at(R, 2) == Felt(Ts) && !M.at(R, 0).isZero())
-        return row<RegisterAccessCols>(TableId::Registers, R);
-    ADD_FAILURE() << "no access at " << Ts;
-    return row<RegisterAccessCols>(TableId::Registers, 0);
-  }
-  RegisterBoundaryCols<Felt> &boundary(uint64_t Addr) {
-    const Matrix &M = T[TableId::RegisterBoundary];
-    for (size_t R = 0; R < M.Height; ++R)
-      if (M.at(R, 1) == Felt(Addr) && !M.at(R, 0).isZero())
-        return row<RegisterBoundaryCols>(TableId::RegisterBoundary, R);
-    ADD_FAILURE() << "no boundary row for " << Addr;
-    return row<RegisterBoundaryCols>(TableId::RegisterBoundary, 0);
-  }
-
-  /// Changes the value CPU row R writes, where it is written and the final
-  /// state of the register (results of the standard program are not read
-  /// again).
-  void setOut(size_t R, const Limbs &V) {
-    CpuCols<Felt> &C = cpu(R);
-    std::copy(V.begin(), V.end(), C.Out);
-    RegisterAccessCols<Felt> &W = access(4 * R + 3);
-    std::copy(V.begin(), V.end(), W.Value);
-    RegisterBoundaryCols<Felt> &B = boundary(W.Addr.value());
-    if (B.FinalTs == W.Ts)
-      std::copy(V.begin(), V.end(), B.FinalValue);
-  }
-
-  /// Replaces row R of an ALU table with the row generated for Ev.
-  void setAluRow(TableId Table, size_t R, const AluEvent &Ev) {
-    std::vector<AluEvent> One = {Ev};
-    Matrix M = Table == TableId::Mul      ? generateMulTrace(One)
-               : Table == TableId::AddSub ? generateAddSubTrace(One)
-               : Table == TableId::Lt     ? generateLtTrace(One)
-               : Table == TableId::Eq     ? generateEqTrace(One)
-                                          : generateBitwiseTrace(One);
-    std::copy(M.row(0), M.row(0) + M.Width, T[Table].row(R));
-  }
-  void clearRow(TableId Table, size_t R) {
-    std::fill(T[Table].row(R), T[Table].row(R) + T[Table].Width, Felt());
-    if (Table == TableId::Eq)
-      viewRowMut<EqCols>(T[Table].row(R)).Out = Felt(1u);
-  }
-  /// Doubles a table's height with padding rows.
-  void grow(TableId Table) {
-    Matrix &M = T[Table];
-    size_t Old = M.Height;
-    M.Height *= 2;
-    M.Values.resize(M.Width * M.Height);
-    for (size_t R = Old; R < M.Height; ++R)
-      clearRow(Table, R);
-  }
-
-  /// Moves every CPU row from From on Delta cycles later, with the
-  /// timestamps of their register accesses.
-  void shiftClock(size_t From, uint64_t Delta) {
-    for (size_t R = From; R < T[TableId::Cpu].Height; ++R)
-      cpu(R).Clk += Felt(Delta);
-    const uint64_t First = 4 * From + 1;
-    auto Shift = [&](Felt &Ts) {
-      if (Ts.value() >= First)
-        Ts += Felt(4 * Delta);
-    };
-    Matrix &A = T[TableId::Registers];
-    for (size_t R = 0; R < A.Height; ++R) {
-      RegisterAccessCols<Felt> &C = viewRowMut<RegisterAccessCols>(A.row(R));
-      if (C.IsReal.isZero())
-        continue;
-      Shift(C.Ts);
-      Shift(C.PrevTs);
-      uint64_t D = C.Ts.value() - C.PrevTs.value() - 1;
-      C.TsDiffLo = Felt(D & 0xffff);
-      C.TsDiffHi = Felt(D >> 16);
-    }
-    Matrix &B = T[TableId::RegisterBoundary];
-    for (size_t R = 0; R < B.Height; ++R) {
-      RegisterBoundaryCols<Felt> &C =
-          viewRowMut<RegisterBoundaryCols>(B.row(R));
-      if (!C.IsReal.isZero())
-        Shift(C.FinalTs);
-    }
-  }
-};
-
-struct Mutation {
-  /// The one constraint (or "bus <name>") that must reject it.
-  const char *Rejecter;
-  const char *What;
-  std::function<std::vector<Instruction>()> Program; // null: standard
-  std::function<void(Mutant &)> Apply;
-};
-
 std::vector<Instruction> fourLis(bool WithJmp = false) {
   std::vector<Instruction> Code;
   if (WithJmp)
@@ -214,6 +33,30 @@ std::vector<Instruction> fourLis(bool WithJmp = false) {
     Code.push_back(ins(Opcode::Li, R, 0, 0, R));
   Code.push_back(ins(Opcode::Stop));
   return Code;
+}
+
+/// Two calls of the same function: depth 0, 1, 0, 1, 0, 0 by row; the call
+/// stack entry (address CallStackBase) written at ts 4 and 12, read at ts 5
+/// and 13.
+std::vector<Instruction> twoCalls() {
+  return {ins(Opcode::FCall, 10, 0, 0, 4), ins(Opcode::FCall, 10, 0, 0, 4),
+          ins(Opcode::Li, 1, 0, 0, 1), ins(Opcode::Stop), ins(Opcode::FRet)};
+}
+
+/// Replaces W's run with Code's, which traps at its last step, followed by
+/// a `stop` at StopPc, as a prover may claim.
+void runPastATrap(Mutant &W, std::vector<Instruction> Code, uint32_t StopPc) {
+  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
+  vm::TraceStep Stop = W.Run.T.Steps.back();
+  Stop.Cycle += 1;
+  Stop.Pc = StopPc;
+  Stop.Instr = ins(Opcode::Stop);
+  Stop.NumIn = 0;
+  Stop.HasOut = false;
+  W.Run.T.Steps.push_back(Stop);
+  W.C =
+      std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool, W.Run.Env);
+  W.regenerate();
 }
 
 std::vector<Instruction> mulProgram() {
@@ -269,7 +112,7 @@ const std::vector<Mutation> &mutations() {
              if (!M->at(R, 0).isZero())
                M->at(R, 1) += Felt(1u);
        }},
-      {"cpu.fp_constant", "the window moving without fcall",
+      {"cpu.fp_step", "the window moving without fcall",
        [] { return fourLis(); },
        [](Mutant &W) {
          for (size_t K = 2; K < W.Run.T.Steps.size(); ++K)
@@ -325,6 +168,62 @@ const std::vector<Mutation> &mutations() {
        [](Mutant &W) { W.setOut(12, limbs(X + Word(1))); }},
       {"cpu.li", "li writing something else", nullptr,
        [](Mutant &W) { W.setOut(14, limbs(Word())); }},
+      {"bus env", "caller giving something else than the public input",
+       [] {
+         return std::vector<Instruction>{ins(Opcode::Caller, 1),
+                                         ins(Opcode::Stop)};
+       },
+       [](Mutant &W) { W.setOut(0, limbs(Word(0xbad))); }},
+      {"cpu.first_depth", "an execution starting one call deep", twoCalls,
+       [](Mutant &W) {
+         for (size_t R = 0; R < W.T[TableId::Cpu].Height; ++R)
+           W.cpu(R).Depth += Felt(1u);
+         W.rebuildRegisters([](std::vector<RegisterEvent> &Ev) {
+           for (RegisterEvent &E : Ev)
+             E.Addr += E.Addr >= CallStackBase;
+         });
+       }},
+      {"cpu.depth_step", "the second call on a fresh stack entry", twoCalls,
+       [](Mutant &W) {
+         for (size_t R = 2; R < W.T[TableId::Cpu].Height; ++R)
+           W.cpu(R).Depth += Felt(1u);
+         W.rebuildRegisters([](std::vector<RegisterEvent> &Ev) {
+           for (RegisterEvent &E : Ev)
+             E.Addr += E.Addr >= CallStackBase && E.Ts >= 12;
+         });
+       }},
+      {"cpu.fcall_saves", "fcall saving pc + 2: the return skips li",
+       [] {
+         return std::vector<Instruction>{ins(Opcode::FCall, 10, 0, 0, 3),
+                                         ins(Opcode::Li, 1, 0, 0, 1),
+                                         ins(Opcode::Stop), ins(Opcode::FRet)};
+       },
+       [](Mutant &W) {
+         // fcall, fret, (li skipped), stop.
+         W.Run.T.Steps.erase(W.Run.T.Steps.begin() + 2);
+         W.regenerate();
+         W.cpu(0).Out[0] = Felt(2u);
+         W.cpu(1).In1[0] = Felt(2u);
+         W.cpu(1).NextPc = Felt(2u);
+         W.rebuildRegisters([](std::vector<RegisterEvent> &Ev) {
+           for (RegisterEvent &E : Ev)
+             if (E.Addr == CallStackBase)
+               E.Value = Word(2);
+         });
+       }},
+      {"cpu.jr_target", "jr to p + 1 taken as a jump to 2 (a trap)",
+       [] { return fourLis(); },
+       [](Mutant &W) {
+         runPastATrap(W,
+                      {ins(Opcode::Ldc, 1, 0, 0, 3), ins(Opcode::Jr, 1),
+                       ins(Opcode::Stop)},
+                      2);
+       }},
+      {"cpu.jr_in_code", "jr to the end of the code (a trap)",
+       [] { return fourLis(); },
+       [](Mutant &W) {
+         runPastATrap(W, {ins(Opcode::Li, 1, 0, 0, 2), ins(Opcode::Jr, 1)}, 2);
+       }},
 
       //===--- ALU -----------------------------------------------------===//
       {"addsub.flags_bool", "lt(X, 0) = X answered by add/sub flags -10, 11",
@@ -387,7 +286,7 @@ const std::vector<Mutation> &mutations() {
            W.setOut(R, limbs(Word(6)));
            // Each add after the first finds r3 as the one before left it.
            if (R > 2)
-             writeLimbs(Word(6), W.access(4 * R + 3).PrevValue);
+             writeLimbs(Word(6), W.access(4 * R + 4).PrevValue);
          }
        }},
       {"lt.flags_bool", "add(0, 0) answered by lt flags 12, -11", nullptr,
@@ -397,8 +296,6 @@ const std::vector<Mutation> &mutations() {
          L.IsLt = Felt(12u);
          L.IsGt = Felt(-11);
        }},
-      {"lt.sign_bool", "an unsigned comparison with a sign bit of 5", nullptr,
-       [](Mutant &W) { W.row<LtCols>(TableId::Lt, 0).SignX = Felt(5u); }},
       {"lt.sign_bool", "an unsigned comparison with a sign bit of 5", nullptr,
        [](Mutant &W) { W.row<LtCols>(TableId::Lt, 0).SignX = Felt(5u); }},
       {"lt.borrow_bool", "a wrong top difference paid by a fractional borrow",
@@ -615,6 +512,8 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
   std::set<std::string> Covered;
   for (const Mutation &M : mutations())
     Covered.insert(M.Rejecter);
+  for (const Mutation &M : arithMutations())
+    Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;
   for (const ConstraintDegree &K : computeDegrees(C).Constraints)
@@ -655,12 +554,12 @@ TEST(SoundnessTest, AStaleReadThroughASecondInitialStateIsRejected) {
   writeLimbs(Word(), W.cpu(1).In2);
   W.setAluRow(TableId::AddSub, 0, {Opcode::Add, Word(), Word(), Word()});
   W.setOut(1, limbs(Word()));
-  // Cell 1 now has two histories: 0 -> li (ts 3, final), 0 -> reads (ts 6).
+  // Cell 1 now has two histories: 0 -> li (ts 4, final), 0 -> reads (ts 6).
   W.grow(TableId::RegisterBoundary);
   Matrix &B = W.T[TableId::RegisterBoundary];
   std::copy(B.row(1), B.row(1) + B.Width, B.row(2));
   std::copy(B.row(0), B.row(0) + B.Width, B.row(1));
-  viewRowMut<RegisterBoundaryCols>(B.row(0)).FinalTs = Felt(3u);
+  viewRowMut<RegisterBoundaryCols>(B.row(0)).FinalTs = Felt(4u);
   auto &Second = viewRowMut<RegisterBoundaryCols>(B.row(1));
   Second.FinalTs = Felt(6u);
   writeLimbs(Word(), Second.FinalValue);

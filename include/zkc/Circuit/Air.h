@@ -54,14 +54,23 @@ enum class Bus : uint8_t {
   Range16,
   /// (op, x, y, z): byte operations, answered by the byte table.
   Byte,
+  /// (a[16], b[16], c[16], hi[16], lo[16]): a * b + c = hi * 2^256 + lo,
+  /// asked by the division and shift tables, answered by the wide-mul table.
+  WideMul,
+  /// (op, x[16], y[16], w[16], z[16]): operations of three operands
+  /// (select, addmod, mulmod), asked by the CPU.
+  Alu3,
+  /// (opcode, value[16]): environment instructions' results, looked up by
+  /// the CPU in the environment table (the call's public inputs).
+  Env,
 };
-inline constexpr unsigned NumBuses = 6;
+inline constexpr unsigned NumBuses = 9;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.
 template <class E> class Tuple {
 public:
-  static constexpr unsigned Capacity = 64;
+  static constexpr unsigned Capacity = 96;
 
   void push(const E &V) {
     assert(Size < Capacity && "bus tuple too long");

@@ -15,10 +15,19 @@
 #define ZKC_CIRCUIT_CIRCUIT_H
 
 #include "zkc/Circuit/AluAir.h"
+#include "zkc/Circuit/ByteOpAir.h"
 #include "zkc/Circuit/CpuAir.h"
+#include "zkc/Circuit/DivModAir.h"
+#include "zkc/Circuit/EnvAir.h"
+#include "zkc/Circuit/ExpAir.h"
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
+#include "zkc/Circuit/ModArithAir.h"
+#include "zkc/Circuit/SelectAir.h"
+#include "zkc/Circuit/ShiftAir.h"
 #include "zkc/Circuit/SymbolicBuilder.h"
+#include "zkc/Circuit/WideMulAir.h"
+#include "zkc/VM/Emulator.h"
 #include "zkc/VM/Trace.h"
 
 #include "llvm/Support/Error.h"
@@ -39,12 +48,20 @@ enum class TableId : uint8_t {
   Eq,
   Bitwise,
   Mul,
+  DivMod,
+  Shift,
+  ByteOp,
+  Select,
+  ModArith,
+  Exp,
+  WideMul,
   Registers,
   RegisterBoundary,
+  Environment,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 11;
+inline constexpr unsigned NumTables = 19;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -52,7 +69,9 @@ public:
   /// Code and Pool are the program being run, as in the object
   /// (zkc::Program). The program table appends a `stop`, the emulator's
   /// sentinel: running off the end of the code is a stop (docs/isa.md).
-  ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool);
+  /// Env is the call's public inputs (environmentOf).
+  ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
+             PublicInputs Env = {});
 
   ProgramAir Program;
   CpuAir Cpu;
@@ -61,8 +80,16 @@ public:
   EqAir Eq;
   BitwiseAir Bitwise;
   MulAir Mul;
+  DivModAir DivMod;
+  ShiftAir Shift;
+  ByteOpAir ByteOp;
+  SelectAir Select;
+  ModArithAir ModArith;
+  ExpAir Exp;
+  WideMulAir WideMul;
   RegisterAccessAir Registers;
   RegisterBoundaryAir Boundary;
+  EnvAir Env;
   RangeAir Range;
   ByteAir Bytes;
 
@@ -75,8 +102,16 @@ public:
     Fn(TableId::Eq, Eq);
     Fn(TableId::Bitwise, Bitwise);
     Fn(TableId::Mul, Mul);
+    Fn(TableId::DivMod, DivMod);
+    Fn(TableId::Shift, Shift);
+    Fn(TableId::ByteOp, ByteOp);
+    Fn(TableId::Select, Select);
+    Fn(TableId::ModArith, ModArith);
+    Fn(TableId::Exp, Exp);
+    Fn(TableId::WideMul, WideMul);
     Fn(TableId::Registers, Registers);
     Fn(TableId::RegisterBoundary, Boundary);
+    Fn(TableId::Environment, Env);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
   }
@@ -92,6 +127,13 @@ private:
 };
 
 const char *tableName(TableId T);
+
+/// The public inputs of the call of Tx to Recipient in emulator E, asked
+/// before E runs it: E's block, Tx's sender, value, gas price and calldata,
+/// Recipient's code and its balance plus the value. A verifier computes the
+/// same from the transaction, the block and the state.
+PublicInputs environmentOf(const vm::Emulator &E, const vm::Transaction &Tx,
+                           const Word &Recipient);
 
 /// The main traces of every table, padded to powers of two.
 struct CircuitTrace {
@@ -117,7 +159,7 @@ struct AluEvent {
 };
 
 /// One register access: Ts is 4 cycle + 1 (first source), + 2 (second
-/// source) or + 3 (the write).
+/// source), + 3 (third source) or + 4 (the write).
 struct RegisterEvent {
   uint64_t Addr;
   uint64_t Ts;
@@ -125,9 +167,23 @@ struct RegisterEvent {
   Word Value;
 };
 
+/// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
+struct Alu3Event {
+  Opcode Op;
+  Word X, Y, W, Z;
+};
+
+/// One request to the wide-mul table: A * B + C (the table computes the
+/// high and low halves).
+struct WideMulEvent {
+  Word A, B, C;
+};
+
 /// What the CPU rows ask of the other tables.
 struct CpuEvents {
-  std::vector<AluEvent> AddSub, Lt, Eq, Bitwise, Mul;
+  std::vector<AluEvent> AddSub, Lt, Eq, Bitwise, Mul, DivMod, Shift, ByteOp,
+      Exp;
+  std::vector<Alu3Event> Select, ModArith;
   std::vector<RegisterEvent> Registers;
 };
 
@@ -136,12 +192,28 @@ struct CpuEvents {
 /// in order of first execution), or success.
 llvm::Error checkSupported(const vm::Trace &T);
 
-Matrix generateCpuTrace(const vm::Trace &T, CpuEvents &Events);
+/// CodeLength is the program's, without the sentinel.
+Matrix generateCpuTrace(const vm::Trace &T, CpuEvents &Events,
+                        uint64_t CodeLength);
 Matrix generateAddSubTrace(const std::vector<AluEvent> &Events);
 Matrix generateLtTrace(const std::vector<AluEvent> &Events);
 Matrix generateEqTrace(const std::vector<AluEvent> &Events);
 Matrix generateBitwiseTrace(const std::vector<AluEvent> &Events);
 Matrix generateMulTrace(const std::vector<AluEvent> &Events);
+/// The division and shift tables, appending what they ask of the wide-mul
+/// table to WideMul.
+Matrix generateDivModTrace(const std::vector<AluEvent> &Events,
+                           std::vector<WideMulEvent> &WideMul);
+Matrix generateShiftTrace(const std::vector<AluEvent> &Events,
+                          std::vector<WideMulEvent> &WideMul);
+Matrix generateByteOpTrace(const std::vector<AluEvent> &Events);
+/// The exp table, appending the multiplications it asks for to Mul.
+Matrix generateExpTrace(const std::vector<AluEvent> &Events,
+                        std::vector<AluEvent> &Mul);
+Matrix generateSelectTrace(const std::vector<Alu3Event> &Events);
+Matrix generateModArithTrace(const std::vector<Alu3Event> &Events,
+                             std::vector<WideMulEvent> &WideMul);
+Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 /// Both register tables: the accesses in the order given (timestamp order)
 /// and the boundary rows, by increasing address.
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,

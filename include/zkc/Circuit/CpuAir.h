@@ -23,13 +23,16 @@ namespace zkc::circuit {
 template <class T> struct CpuCols {
   /// 1 on rows that execute an instruction, 0 on padding.
   T IsReal;
-  /// The cycle number; register timestamps are 4 Clk + 1, + 2, + 3.
+  /// The cycle number; register timestamps are 4 Clk + 1, + 2, + 3 (reads)
+  /// and 4 Clk + 4 (the write).
   T Clk;
   T Pc;
   /// The pc of the next real row.
   T NextPc;
   /// The register window base.
   T Fp;
+  /// The number of outstanding fcalls.
+  T Depth;
   /// The instruction's fields, as in the program table.
   T A, B, C, Imm;
   /// Imm = ImmLo + 2^16 ImmHi; ImmSign is its bit 31.
@@ -38,16 +41,26 @@ template <class T> struct CpuCols {
   T Taken;
   /// One per supported opcode (CpuSelectorOps).
   T Sel[NumCpuSelectors];
-  /// First and second operand values and the result (or, for a conditional
-  /// branch, the ALU result it tests).
+  /// First, second and third operand values and the result (or, for a
+  /// conditional branch, the ALU result it tests).
   T In1[NumLimbs];
   T In2[NumLimbs];
+  T In3[NumLimbs];
   T Out[NumLimbs];
 };
+
+/// The internal call stack lives in the register memory, entry d at address
+/// StackBase + d: above every frame cell, since fp grows by at most 255 per
+/// outstanding fcall and their number is below 2^16 (fp < 2^24).
+inline constexpr uint64_t CallStackBase = 1ull << 30;
 
 class CpuAir {
 public:
   static constexpr const char *Name = "cpu";
+  /// CodeLength is the program's length without the sentinel: jr may not
+  /// go to it or beyond.
+  explicit CpuAir(uint64_t CodeLength = 0) : CodeLength(CodeLength) {}
+
   static constexpr size_t Width = NumCols<CpuCols>;
   static constexpr size_t PreprocessedWidth = 0;
   Matrix preprocessedTrace() const { return Matrix(); }
@@ -58,9 +71,10 @@ public:
     const CpuCols<E> &N = viewRow<CpuCols>(Bld.next());
 
     // Everything an opcode decides is a linear combination of selectors.
-    E SelSum(0), OpcodeE(0), AluOpE(0), AluUsed(0), Reads1(0), Src1A(0),
-        Src1B(0), Reads2(0), Src2B(0), Src2C(0), Writes(0), ImmValue(0),
-        IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0), Li(0), Ldc(0);
+    E SelSum(0), OpcodeE(0), AluOpE(0), AluUsed(0), Alu3Used(0), Reads3(0),
+        Reads1(0), Src1A(0), Src1B(0), Reads2(0), Src2B(0), Src2C(0), Writes(0),
+        ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
+        Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -68,9 +82,12 @@ public:
       SelSum = SelSum + S;
       OpcodeE = OpcodeE + S * E(static_cast<uint8_t>(CpuSelectorOps[I]));
       if (Info.UsesAlu) {
-        AluUsed = AluUsed + S;
+        (Info.UsesAlu3 ? Alu3Used : AluUsed) =
+            (Info.UsesAlu3 ? Alu3Used : AluUsed) + S;
         AluOpE = AluOpE + S * E(static_cast<uint8_t>(Info.AluOp));
       }
+      if (Info.Reads3)
+        Reads3 = Reads3 + S;
       if (Info.Reads1) {
         Reads1 = Reads1 + S;
         (Info.Src1Field == 0 ? Src1A : Src1B) =
@@ -85,6 +102,8 @@ public:
         Writes = Writes + S;
       if (Info.ImmValue)
         ImmValue = ImmValue + S;
+      if (Info.ImmZext)
+        ImmZext = ImmZext + S;
       if (Info.Branch == BranchKind::IfOne)
         IfOne = IfOne + S;
       if (Info.Branch == BranchKind::IfZero)
@@ -93,12 +112,20 @@ public:
         Jump = Jump + S;
       if (Info.IsStop)
         Stop = Stop + S;
+      if (Info.Branch == BranchKind::Register)
+        Jr = Jr + S;
+      if (Info.Branch == BranchKind::Return)
+        FRet = FRet + S;
+      if (Info.IsFCall)
+        FCall = FCall + S;
       if (Info.IsMov)
         Mov = Mov + S;
       if (Info.IsLi)
         Li = Li + S;
       if (Info.IsLdc)
         Ldc = Ldc + S;
+      if (Info.IsEnv)
+        Env = Env + S;
     }
 
     // Decoding: one selector on real rows, none on padding. IsReal needs no
@@ -111,9 +138,26 @@ public:
     Bld.whenFirstRow().assertZero("cpu.first_pc", L.Pc);
     Bld.whenFirstRow().assertZero("cpu.first_clk", L.Clk);
     Bld.whenFirstRow().assertZero("cpu.first_fp", L.Fp);
+    Bld.whenFirstRow().assertZero("cpu.first_depth", L.Depth);
     Bld.whenTransition().assertEq("cpu.clk_step", N.Clk, L.Clk + E(1));
-    // fcall and fret are not supported yet: the window never moves.
-    Bld.whenTransition().assertEq("cpu.fp_constant", N.Fp, L.Fp);
+
+    // The internal call stack: fcall writes (pc + 1, fp) to entry Depth as
+    // the limbs of (pc + 1) + 2^32 fp (Out, which fcall has free), fret
+    // reads them back from entry Depth - 1 (In1). The limbs need no range
+    // check: whatever was written is read back and recombined the same way.
+    // The emulator traps at 2^16 outstanding fcalls and on a fret with
+    // none, so Depth (at fcall) and Depth - 1 (at fret) are below 2^16.
+    Bld.whenTransition().assertEq("cpu.depth_step", N.Depth,
+                                  L.Depth + FCall - FRet);
+    Bld.when(FCall).assertEq("cpu.fcall_saves",
+                             L.Out[0] + E(LimbBase) * L.Out[1], L.Pc + E(1));
+    Bld.when(FCall).assertEq("cpu.fcall_saves",
+                             L.Out[2] + E(LimbBase) * L.Out[3], L.Fp);
+    E Popped = L.In1[0] + E(LimbBase) * L.In1[1];
+    E PoppedFp = L.In1[2] + E(LimbBase) * L.In1[3];
+    // The window moves by fcall's A and back at fret.
+    Bld.whenTransition().assertEq(
+        "cpu.fp_step", N.Fp, L.Fp + FCall * L.A + FRet * (PoppedFp - L.Fp));
 
     // Real rows run until `stop` and only padding follows it:
     // IsReal' = IsReal - Stop, and the last row is padding or a stop.
@@ -124,27 +168,41 @@ public:
     // The pc update: sequential unless a jump or a taken branch.
     Bld.assertEq("cpu.taken", L.Taken,
                  IfOne * L.Out[0] + IfZero * (E(1) - L.Out[0]));
+    // jr and fret go to In1_0 + 2^16 In1_1: jr's target (a register whose
+    // other limbs are zero), fret's return pc.
     Bld.assertEq("cpu.next_pc", L.NextPc,
-                 L.Pc + E(1) + (Jump + L.Taken) * (L.Imm - L.Pc - E(1)));
+                 L.Pc + E(1) + (Jump + L.Taken) * (L.Imm - L.Pc - E(1)) +
+                     (Jr + FRet) * (Popped - L.Pc - E(1)));
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(Jr).assertZero("cpu.jr_target", L.In1[I]);
+    // jr traps unless its target is below the code length: CodeLength - 1 -
+    // target = Out_0 + 2^16 Out_1, both range checked.
+    Bld.when(Jr).assertEq("cpu.jr_in_code", L.Out[0] + E(LimbBase) * L.Out[1],
+                          E(CodeLength) - E(1) - Popped);
     Bld.whenTransition().when(N.IsReal).assertEq("cpu.pc_continuity", N.Pc,
                                                  L.NextPc);
 
-    // The immediate as a value: sext(imm) in 16-bit limbs. ImmLo and ImmHi
-    // are range checked, and 2 (ImmHi - 2^15 ImmSign) < 2^16 makes ImmSign
-    // bit 15 of ImmHi.
+    // The immediate as a value: sext(imm) (or, for 'u' operands, zext(imm))
+    // in 16-bit limbs. ImmLo and ImmHi are range checked, and
+    // 2 (ImmHi - 2^15 ImmSign) < 2^16 makes ImmSign bit 15 of ImmHi.
+    E ImmAny = ImmValue + ImmZext;
     Bld.assertEq("cpu.imm_split", L.Imm, L.ImmLo + E(LimbBase) * L.ImmHi);
     Bld.assertBool("cpu.imm_sign_bool", L.ImmSign);
     for (unsigned I = 0; I < NumLimbs; ++I) {
-      E Limb = I == 0 ? L.ImmLo : I == 1 ? L.ImmHi : E(0xffff) * L.ImmSign;
-      Bld.when(ImmValue).assertEq("cpu.imm_operand", L.In2[I], Limb);
+      E Limb = I == 0   ? L.ImmLo
+               : I == 1 ? L.ImmHi
+                        : E(0xffff) * L.ImmSign * ImmValue;
+      Bld.when(ImmAny).assertEq("cpu.imm_operand", L.In2[I], Limb);
     }
 
     // Operands an instruction does not have are zero, so that what the CPU
     // sends to the ALU is determined by the instruction.
     for (unsigned I = 0; I < NumLimbs; ++I) {
-      Bld.when(E(1) - Reads1).assertZero("cpu.unused_in1_zero", L.In1[I]);
-      Bld.when(E(1) - Reads2 - ImmValue)
+      Bld.when(E(1) - Reads1 - FRet)
+          .assertZero("cpu.unused_in1_zero", L.In1[I]);
+      Bld.when(E(1) - Reads2 - ImmAny)
           .assertZero("cpu.unused_in2_zero", L.In2[I]);
+      Bld.when(E(1) - Reads3).assertZero("cpu.unused_in3_zero", L.In3[I]);
       Bld.when(Mov).assertEq("cpu.mov", L.Out[I], L.In1[I]);
       Bld.when(Li).assertEq("cpu.li", L.Out[I], L.In2[I]);
     }
@@ -163,15 +221,29 @@ public:
              E(0), L.In1);
     Bld.send(Bus::Register, Reads2, L.Fp + Src2B * L.B + Src2C * L.C, Ts + E(2),
              E(0), L.In2);
-    Bld.send(Bus::Register, Writes, L.Fp + L.A, Ts + E(3), E(1), L.Out);
+    Bld.send(Bus::Register, Reads3, L.Fp + L.Imm, Ts + E(3), E(0), L.In3);
+    Bld.send(Bus::Register, Writes, L.Fp + L.A, Ts + E(4), E(1), L.Out);
+    Bld.send(Bus::Register, FCall, E(CallStackBase) + L.Depth, Ts + E(4), E(1),
+             L.Out);
+    Bld.send(Bus::Register, FRet, E(CallStackBase) + L.Depth - E(1), Ts + E(1),
+             E(0), L.In1);
+    Bld.send(Bus::Range16, FCall, L.Depth);
+    Bld.send(Bus::Range16, FRet, L.Depth - E(1));
+    Bld.send(Bus::Range16, Jr, L.Out[0]);
+    Bld.send(Bus::Range16, Jr, L.Out[1]);
     // The ALU.
     Bld.send(Bus::Alu, AluUsed, AluOpE, L.In1, L.In2, L.Out);
+    Bld.send(Bus::Alu3, Alu3Used, AluOpE, L.In1, L.In2, L.In3, L.Out);
+    // Environment instructions' results are the call's public inputs.
+    Bld.send(Bus::Env, Env, OpcodeE, L.Out);
     // Range checks of the immediate's limbs.
-    Bld.send(Bus::Range16, ImmValue, L.ImmLo);
-    Bld.send(Bus::Range16, ImmValue, L.ImmHi);
-    Bld.send(Bus::Range16, ImmValue,
-             E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+    Bld.send(Bus::Range16, ImmAny, L.ImmLo);
+    Bld.send(Bus::Range16, ImmAny, L.ImmHi);
+    Bld.send(Bus::Range16, ImmAny, E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
   }
+
+private:
+  uint64_t CodeLength;
 };
 
 } // namespace zkc::circuit

@@ -32,6 +32,10 @@ enum class BranchKind : uint8_t {
   IfOne,
   /// Taken when the ALU result is 0 (jnz, bne, bgeu, bge).
   IfZero,
+  /// jr: to the first operand.
+  Register,
+  /// fret: to the return pc on the internal call stack.
+  Return,
 };
 
 /// How the CPU table executes one opcode.
@@ -39,25 +43,39 @@ struct CpuOpInfo {
   bool Supported = false;
   /// The ALU bus operation (an opcode of the register form), if any.
   bool UsesAlu = false;
+  /// The operation has a third operand and goes on the alu3 bus instead.
+  bool UsesAlu3 = false;
   Opcode AluOp = Opcode::Invalid;
   BranchKind Branch = BranchKind::None;
   bool IsStop = false;
+  /// fcall: pushes (pc + 1, fp) on the internal call stack and moves the
+  /// window (its target is an Always branch).
+  bool IsFCall = false;
   /// mov: the result is the first source.
   bool IsMov = false;
   /// li: the result is the immediate.
   bool IsLi = false;
   /// ldc: the result is the pool constant the program table holds.
   bool IsLdc = false;
+  /// An environment instruction: the result is a public input, looked up
+  /// in the environment table.
+  bool IsEnv = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
   /// is the field holding it (0 = A, 1 = B, 2 = C).
   bool Reads1 = false, Reads2 = false;
   uint8_t Src1Field = 0, Src2Field = 0;
+  /// The instruction reads a third register, whose index is the immediate
+  /// ('r').
+  bool Reads3 = false;
   /// The instruction writes register A ('d').
   bool Writes = false;
   /// The immediate is a value ('i'): the second operand is sext(imm).
   bool ImmValue = false;
+  /// The immediate is an unsigned value ('u'): the second operand is
+  /// zext(imm).
+  bool ImmZext = false;
 };
 
 namespace detail {
@@ -74,6 +92,16 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::Jmp:
     I.Branch = BranchKind::Always;
+    break;
+  case Opcode::FCall:
+    I.Branch = BranchKind::Always;
+    I.IsFCall = true;
+    break;
+  case Opcode::FRet:
+    I.Branch = BranchKind::Return;
+    break;
+  case Opcode::Jr:
+    I.Branch = BranchKind::Register;
     break;
   case Opcode::Jz:
     Alu(Opcode::IsZero);
@@ -116,6 +144,24 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::Ldc:
     I.IsLdc = true;
     break;
+  case Opcode::Address:
+  case Opcode::Origin:
+  case Opcode::Caller:
+  case Opcode::CallValue:
+  case Opcode::GasPrice:
+  case Opcode::Coinbase:
+  case Opcode::Timestamp:
+  case Opcode::Number:
+  case Opcode::PrevRandao:
+  case Opcode::GasLimit:
+  case Opcode::ChainId:
+  case Opcode::BaseFee:
+  case Opcode::BlobBaseFee:
+  case Opcode::SelfBalance:
+  case Opcode::CdSize:
+  case Opcode::CodeSize:
+    I.IsEnv = true;
+    break;
   case Opcode::Add:
   case Opcode::Sub:
   case Opcode::Mul:
@@ -129,7 +175,39 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::Or:
   case Opcode::Xor:
   case Opcode::Not:
+  case Opcode::Exp:
+  case Opcode::Div:
+  case Opcode::SDiv:
+  case Opcode::Mod:
+  case Opcode::SMod:
+  case Opcode::Shl:
+  case Opcode::Shr:
+  case Opcode::Sar:
+  case Opcode::Clz:
+  case Opcode::Byte:
+  case Opcode::SignExtend:
     Alu(Op);
+    break;
+  case Opcode::Select:
+  case Opcode::AddMod:
+  case Opcode::MulMod:
+    Alu(Op);
+    I.UsesAlu3 = true;
+    break;
+  // bytei and signextendi take the index second, so they are ALU operations
+  // of their own (ByteOpAir.h).
+  case Opcode::ByteI:
+  case Opcode::SignExtendI:
+    Alu(Op);
+    break;
+  case Opcode::ShlI:
+    Alu(Opcode::Shl);
+    break;
+  case Opcode::ShrI:
+    Alu(Opcode::Shr);
+    break;
+  case Opcode::SarI:
+    Alu(Opcode::Sar);
     break;
   case Opcode::AddI:
     Alu(Opcode::Add);
@@ -187,6 +265,10 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
     }
     if (K == 'i')
       I.ImmValue = true;
+    if (K == 'u')
+      I.ImmZext = true;
+    if (K == 'r')
+      I.Reads3 = true;
     if (InstrInfo::isRegFieldKind(K))
       ++Field;
   }
@@ -251,19 +333,35 @@ static_assert(
         if ((I.Reads1 && I.Src1Field > 1) || (I.Reads2 && I.Src2Field == 0))
           return false;
         // An immediate value takes the place of the second source.
-        if (I.ImmValue && I.Reads2)
+        if ((I.ImmValue || I.ImmZext) && (I.Reads2 || I.ImmValue == I.ImmZext))
           return false;
-        // Branches take their target from the immediate.
-        if (I.Branch != BranchKind::None &&
+        // The third operand is the operand of an alu3 operation.
+        if (I.Reads3 != I.UsesAlu3 || (I.Reads3 && (I.ImmValue || I.ImmZext)))
+          return false;
+        // Direct branches take their target from the immediate.
+        if ((I.Branch == BranchKind::Always || I.Branch == BranchKind::IfOne ||
+             I.Branch == BranchKind::IfZero) &&
             InstrTable[Op].Operands.find('t') == std::string_view::npos)
           return false;
         // Conditional branches test an ALU result and write nothing.
         if ((I.Branch == BranchKind::IfOne || I.Branch == BranchKind::IfZero) &&
             (!I.UsesAlu || I.Writes))
           return false;
+        // jr reads its target; fret reads nothing of the frame; neither
+        // writes.
+        if (I.Branch == BranchKind::Register && (!I.Reads1 || I.Writes))
+          return false;
+        if (I.Branch == BranchKind::Return && (I.Reads1 || I.Writes))
+          return false;
+        // fcall writes no register (its window base is not a register read).
+        if (I.IsFCall && (I.Reads1 || I.Writes))
+          return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !(I.UsesAlu && I.Writes))
+            !I.IsLdc && !I.IsEnv && !(I.UsesAlu && I.Writes))
+          return false;
+        // An environment instruction only writes its result.
+        if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
           return false;
       }
       return CpuOpTable[static_cast<uint8_t>(Opcode::Stop)].Supported;

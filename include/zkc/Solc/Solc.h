@@ -23,6 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,11 +68,12 @@ public:
   /// Runs solc on a Standard JSON input and returns its Standard JSON
   /// output. solc's own errors (syntax, types) are in the output's "errors";
   /// an llvm::Error means solc could not be run or gave no JSON.
+  /// Safe to call from several threads at once.
   llvm::Expected<nlohmann::json> compile(const nlohmann::json &Input,
                                          const ImportPaths &Paths = {});
 
   /// How many compile() calls were answered from the cache.
-  unsigned cacheHits() const { return CacheHits; }
+  unsigned cacheHits() const { return *CacheHits; }
 
 private:
   Kind K = Kind::Native;
@@ -80,7 +83,10 @@ private:
   /// build, the executable's path, size and time for a native solc.
   std::string Identity;
   std::string CacheDir;
-  unsigned CacheHits = 0;
+  /// compile() may run on several threads at once; the counter is the only
+  /// state it changes.
+  std::unique_ptr<std::atomic<unsigned>> CacheHits =
+      std::make_unique<std::atomic<unsigned>>(0);
 
   llvm::Expected<std::string> run(const std::string &Input,
                                   const ImportPaths &Paths) const;

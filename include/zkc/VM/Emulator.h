@@ -105,6 +105,8 @@ struct Transaction {
   Bytes Data;
   int64_t GasLimit = 30'000'000;
   Word GasPrice;
+  /// tx.origin, when it is not From (test hosts that fix it).
+  std::optional<Word> Origin;
 };
 
 struct TxResult {

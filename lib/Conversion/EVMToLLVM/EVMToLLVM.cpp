@@ -35,6 +35,7 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
@@ -655,6 +656,12 @@ std::vector<LLVMObject> zkc::lowerEVMToLLVMIR(ModuleOp Module,
                             << " to LLVM IR";
       return {};
     }
+    // The object's exact path, for the code generator to name data and
+    // subobjects relative to it (dotted names make the globals' own names
+    // ambiguous).
+    Obj.Module->getOrInsertNamedMetadata("zvm.object")
+        ->addOperand(llvm::MDNode::get(
+            Context, llvm::MDString::get(Context, Obj.Path)));
     std::string Message;
     llvm::raw_string_ostream OS(Message);
     if (llvm::verifyModule(*Obj.Module, &OS)) {

@@ -1,0 +1,68 @@
+//===-- zkc/Testing/Runner.h - Run a test in the emulator -------*- C++ -*-===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+//
+// Compiles a test's source with the driver's pipeline at one optimisation
+// level, deploys it in the emulator (in-process) and runs every case from a
+// clean state, comparing return data, exceptions (revert or trap) and
+// events with what the metadata expects.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ZKC_TESTING_RUNNER_H
+#define ZKC_TESTING_RUNNER_H
+
+#include "zkc/Driver/Options.h"
+#include "zkc/Testing/TestFile.h"
+
+#include <string>
+#include <vector>
+
+namespace zkc::testing {
+
+enum class Outcome { Pass, Fail, Skip };
+
+const char *outcomeName(Outcome O);
+
+/// The result of one case (or of a whole file, when it could not be run:
+/// Case is then empty).
+struct CaseResult {
+  std::string Path;
+  std::string Case;
+  OptLevel Level = OptLevel::O2;
+  Outcome Status = Outcome::Pass;
+  /// Why it was skipped, or what went wrong: expected against got.
+  std::string Message;
+};
+
+/// Reasons a test is skipped: each names something the ZVM deliberately
+/// does not offer (docs/testing.md lists them).
+namespace skip {
+inline constexpr const char *EraVMOnly =
+    "eraVM-only: the test targets EraVM only";
+inline constexpr const char *EraVMExtensions =
+    "eraVM-extensions: the test uses EraVM's extensions";
+inline constexpr const char *Ignored = "ignored: the test's metadata says so";
+} // namespace skip
+
+struct RunOptions {
+  OptLevel Level = OptLevel::O2;
+  /// Run tests whose `targets` exclude the EVM anyway (they are skipped
+  /// otherwise).
+  bool IgnoreTargets = false;
+  /// Run the code generator's register-allocation verifier.
+  bool VerifyRegAlloc = false;
+};
+
+/// Reads, compiles and runs the test at Path.
+std::vector<CaseResult> runTestFile(const std::string &Path,
+                                    const RunOptions &Opts);
+
+/// Runs an already parsed test.
+std::vector<CaseResult> runTest(const TestFile &Test, const RunOptions &Opts);
+
+} // namespace zkc::testing
+
+#endif // ZKC_TESTING_RUNNER_H

@@ -1,0 +1,87 @@
+//===-- zkc/Testing/TestFile.h - Matter Labs test metadata ------*- C++ -*-===//
+//
+// Part of zkc.
+//
+//===----------------------------------------------------------------------===//
+//
+// The era-compiler-tests "Matter Labs simple test" format (docs/testing.md):
+// a source file whose `//!` comment lines hold JSON metadata, with cases of
+// inputs (calls) and what each must produce. Values stay as written here
+// ("Test.address", "-1", "*"); the runner resolves them once the instances
+// have addresses. The reader is separate from the source language, so .sol
+// files (and an isoltest reader) can join without changing the runner.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ZKC_TESTING_TESTFILE_H
+#define ZKC_TESTING_TESTFILE_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace zkc::testing {
+
+struct ExpectedEvent {
+  std::optional<std::string> Address;
+  std::vector<std::string> Topics;
+  std::vector<std::string> Values;
+};
+
+struct Expected {
+  std::vector<std::string> ReturnData;
+  bool Exception = false;
+  std::vector<ExpectedEvent> Events;
+};
+
+struct Input {
+  std::string Instance = "Test";
+  std::string Caller = "0xdeadbeef01000000000000000000000000000000";
+  /// "#deployer", "#fallback", or a function selector in hex (Yul has no
+  /// ABI to look names up in).
+  std::string Method;
+  /// Calldata as hex ("0x..."), when given as a string.
+  std::optional<std::string> CalldataHex;
+  /// Calldata as words, when given as a list.
+  std::vector<std::string> CalldataWords;
+  /// "N wei" or "N ETH".
+  std::optional<std::string> Value;
+  /// Storage set before the call: address -> (key, value).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      Storage;
+  std::optional<zkc::testing::Expected> Expect;
+};
+
+struct Case {
+  std::string Name;
+  bool Ignore = false;
+  std::vector<Input> Inputs;
+};
+
+struct TestFile {
+  std::string Path;
+  /// The source without its metadata lines.
+  std::string Source;
+  std::vector<Case> Cases;
+  /// The `targets` field; empty means every target.
+  std::vector<std::string> Targets;
+  bool Ignore = false;
+  /// `enable_eravm_extensions` or `system_mode`.
+  bool EraVMExtensions = false;
+};
+
+/// Reads the metadata of Contents (the text of Path). Each case's inputs
+/// are normalised as the format specifies: the case's `expected` (or
+/// `expected_evm`, preferred: the ZVM keeps the EVM's conventions) applies to
+/// its last input when that has none of its own.
+llvm::Expected<TestFile> parseTestFile(llvm::StringRef Path,
+                                       llvm::StringRef Contents);
+
+} // namespace zkc::testing
+
+#endif // ZKC_TESTING_TESTFILE_H
