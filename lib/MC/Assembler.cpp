@@ -35,6 +35,39 @@ using llvm::SourceMgr;
 using llvm::StringRef;
 using llvm::Twine;
 
+/// Yul's datasize("A.B") and dataoffset("A.B") name an object nested below
+/// the current one by the path of subobject names, the last part possibly a
+/// data section: the offset is the sum of the offsets along the path, within
+/// the current object's serialized form. None when a part is missing.
+static std::optional<uint64_t> resolveNestedPath(const zkc::Object &O,
+                                                 llvm::StringRef Path,
+                                                 bool Offset) {
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Path.split(Parts, '.');
+  const zkc::Object *Cur = &O;
+  uint64_t Base = 0;
+  for (size_t P = 0; P < Parts.size(); ++P) {
+    zkc::ObjectLayout L = zkc::computeLayout(*Cur);
+    bool Last = P + 1 == Parts.size();
+    const zkc::Object *Next = nullptr;
+    for (size_t I = 0; I < Cur->Subobjects.size() && !Next; ++I)
+      if (Cur->Subobjects[I].Name == Parts[P]) {
+        if (Last)
+          return Offset ? Base + L.SubobjectOffsets[I] : L.SubobjectSizes[I];
+        Base += L.SubobjectOffsets[I];
+        Next = &Cur->Subobjects[I];
+      }
+    if (!Next && Last)
+      for (size_t I = 0; I < Cur->Data.size(); ++I)
+        if (Cur->Data[I].Name == Parts[P])
+          return Offset ? Base + L.DataOffsets[I] : Cur->Data[I].Bytes.size();
+    if (!Next)
+      return std::nullopt;
+    Cur = Next;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 //===----------------------------------------------------------------------===//
@@ -1088,6 +1121,8 @@ void Parser::finishObject(ObjectState &S) {
               Offset ? Layout->SubobjectOffsets[I] : Layout->SubobjectSizes[I];
       if (!Value && O.Name == F.Name)
         Value = Offset ? 0 : Layout->TotalSize;
+      if (!Value && StringRef(F.Name).contains('.'))
+        Value = resolveNestedPath(O, F.Name, Offset);
       if (!Value) {
         error(F.Loc, "unknown data section or subobject '" + F.Name +
                          "' in object '" + O.Name + "'");
