@@ -358,6 +358,7 @@ void FunctionSelector::selectIntrinsic(IntrinsicInst &I) {
   case Intrinsic::uadd_with_overflow:
   case Intrinsic::usub_with_overflow:
   case Intrinsic::umul_with_overflow:
+  case Intrinsic::smul_with_overflow:
   case Intrinsic::sadd_with_overflow:
   case Intrinsic::ssub_with_overflow: {
     unsigned A = reg(Arg(0)), B = reg(Arg(1));
@@ -385,6 +386,34 @@ void FunctionSelector::selectIntrinsic(IntrinsicInst &I) {
                       emitOp(Opcode::GtI, {emitOp(Opcode::ShrI, {R}, W)}, 0)});
       }
       break;
+    case Intrinsic::smul_with_overflow: {
+      unsigned SA = signExtend(A, W), SB = signExtend(B, W);
+      R = emitOp(Opcode::Mul, {SA, SB});
+      // Products of operands of up to 128 bits are exact in 256 bits and
+      // overflow only when they leave W bits. Wider ones may wrap: a wrapped
+      // product is found by dividing it back (SDIV of -2^255 by -1 gives
+      // -2^255, so that pair is checked on its own).
+      unsigned Fits = signExtend(mask(R, W), W);
+      Overflow = emitOp(Opcode::IsZero, {emitOp(Opcode::Eq, {Fits, R})});
+      if (W > 128) {
+        unsigned Back = emitOp(Opcode::SDiv, {R, SA});
+        unsigned Wrong =
+            emitOp(Opcode::IsZero, {emitOp(Opcode::Eq, {Back, SB})});
+        unsigned NonZero =
+            emitOp(Opcode::IsZero, {emitOp(Opcode::IsZero, {SA})});
+        unsigned MinusOneTimesMin =
+            emitOp(Opcode::And,
+                   {emitOp(Opcode::EqI, {SA}, -1),
+                    emitOp(Opcode::Eq,
+                           {SB, constant(APInt::getSignedMinValue(256))})});
+        Overflow =
+            emitOp(Opcode::Or,
+                   {Overflow,
+                    emitOp(Opcode::Or, {emitOp(Opcode::And, {NonZero, Wrong}),
+                                        MinusOneTimesMin})});
+      }
+      break;
+    }
     default: {
       bool Add = ID == Intrinsic::sadd_with_overflow;
       if (W == 256) {
