@@ -28,17 +28,31 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# --- Node.js and npm, for the JavaScript build of solc ---
+# Only when there is no npm at all: a Node.js from elsewhere (which brings
+# its own npm) is left alone, since Debian's npm package conflicts with it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
 # --- solc (npm package `solc`, the official compiler built for JavaScript) ---
-# Installed into .npm-tools/ of the checkout; the Yul corpus run
-# (scripts/yul-corpus.sh) uses it when no native solc is on PATH.
+# Installed into .npm-tools/ of the checkout, where zkc's Solidity input,
+# zkc-test and scripts/yul-corpus.sh find it when no native solc is on PATH
+# (docs/solc.md).
 ZKC_SOLC_VERSION=0.8.30
 npm_tools="$(cd "$(dirname "$0")/.." && pwd)/.npm-tools"
-if command -v npm >/dev/null 2>&1 &&
-   [ "$(cat "$npm_tools/node_modules/solc/package.json" 2>/dev/null |
+if [ "$(cat "$npm_tools/node_modules/solc/package.json" 2>/dev/null |
         sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')" != "$ZKC_SOLC_VERSION" ]; then
   echo "setup: installing solc $ZKC_SOLC_VERSION from npm into $npm_tools" >&2
   mkdir -p "$npm_tools"
   npm install --prefix "$npm_tools" --no-save --no-audit --no-fund \
-    --loglevel=error "solc@$ZKC_SOLC_VERSION" >/dev/null ||
-    echo "setup: warning: could not install solc from npm" >&2
+    --loglevel=error "solc@$ZKC_SOLC_VERSION" >/dev/null || {
+    echo "setup: error: could not install solc $ZKC_SOLC_VERSION from npm" >&2
+    exit 1
+  }
 fi
