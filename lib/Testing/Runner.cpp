@@ -49,6 +49,8 @@ public:
 
   /// Runs the case; returns an empty string on success, else what failed.
   std::string run(const Case &C);
+  /// Instructions executed so far, in every transaction.
+  uint64_t cycles() const { return Cycles; }
 
 private:
   Value resolve(const std::string &Text) const;
@@ -62,6 +64,7 @@ private:
   const std::vector<uint8_t> &Code;
   Emulator E;
   std::map<std::string, Word> Instances;
+  uint64_t Cycles = 0;
 };
 
 Value CaseRunner::resolve(const std::string &Text) const {
@@ -280,6 +283,7 @@ void CaseRunner::runInput(const Input &In) {
     Tx.Data = std::move(Args);
   }
   TxResult R = E.transact(Tx);
+  Cycles += R.Cycles;
   if (Deploy && R.Result.S == Status::Success)
     Instances[In.Instance] = R.Result.CreatedAddress;
   check(In, R, Deploy);
@@ -363,6 +367,7 @@ std::vector<CaseResult> zkc::testing::runTest(const TestFile &Test,
       CaseRunner Runner(C.result().Bytes);
       R.Message = Runner.run(Cs);
       R.Status = R.Message.empty() ? Outcome::Pass : Outcome::Fail;
+      R.Cycles = Runner.cycles();
     }
     Results.push_back(std::move(R));
   }
@@ -374,13 +379,13 @@ std::vector<CaseResult> zkc::testing::runTestFile(const std::string &Path,
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
     CaseResult R{Path, "", Opts.Level, Outcome::Fail,
-                 "cannot read: " + Buf.getError().message()};
+                 "cannot read: " + Buf.getError().message(), 0};
     return {R};
   }
   auto Test = parseTestFile(Path, (*Buf)->getBuffer());
   if (!Test) {
     CaseResult R{Path, "", Opts.Level, Outcome::Fail,
-                 llvm::toString(Test.takeError())};
+                 llvm::toString(Test.takeError()), 0};
     return {R};
   }
   return runTest(*Test, Opts);

@@ -35,6 +35,9 @@ struct CaseResult {
   Outcome Status = Outcome::Pass;
   /// Why it was skipped, or what went wrong: expected against got.
   std::string Message;
+  /// Instructions executed by the case's transactions, deployment included
+  /// (for benchmarks; 0 when it did not run).
+  uint64_t Cycles = 0;
 };
 
 /// Reasons a test is skipped: each names something the ZVM deliberately
