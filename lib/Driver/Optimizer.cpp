@@ -10,6 +10,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/StandardInstrumentations.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -45,7 +46,13 @@ llvm::Error zkc::optimizeModule(llvm::Module &M, OptLevel Level) {
   TLII.disableAllFunctions();
   FAM.registerPass([&] { return llvm::TargetLibraryAnalysis(TLII); });
 
-  llvm::PassBuilder PB;
+  // The standard instrumentations make the pipeline skip `optnone`
+  // functions (the runtime's, see Runtime.cpp).
+  llvm::PassInstrumentationCallbacks PIC;
+  llvm::StandardInstrumentations SI(M.getContext(), /*DebugLogging=*/false);
+  SI.registerCallbacks(PIC, &MAM);
+  llvm::PassBuilder PB(nullptr, llvm::PipelineTuningOptions(), std::nullopt,
+                       &PIC);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);

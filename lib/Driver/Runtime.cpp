@@ -67,8 +67,14 @@ llvm::Error zkc::linkRuntime(llvm::Module &M) {
   for (const std::string &Name : Defined) {
     llvm::Function *F = M.getFunction(Name);
     F->setLinkage(llvm::GlobalValue::InternalLinkage);
-    if (llvm::is_contained(LibcallSymbols, StringRef(Name)))
+    if (llvm::is_contained(LibcallSymbols, StringRef(Name))) {
       Keep.push_back(F);
+      // Only the code generator calls these, after optimisation, and they
+      // were optimised when the runtime was built: optimising them again in
+      // every module took most of a small contract's compile time.
+      F->addFnAttr(llvm::Attribute::OptimizeNone);
+      F->addFnAttr(llvm::Attribute::NoInline);
+    }
   }
   llvm::appendToCompilerUsed(M, Keep);
   return llvm::Error::success();
