@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TextCursor.h"
 #include "zkc/ABI/ABI.h"
 #include "zkc/Support/Word.h"
 
@@ -38,11 +39,13 @@ llvm::Error errorAt(size_t Column, const llvm::Twine &Msg) {
                                  "column " + llvm::Twine(Column) + ": " + Msg);
 }
 
-class ValueParser {
+class ValueParser : TextCursor {
 public:
-  explicit ValueParser(StringRef Text) : Text(Text) {}
+  /// Reads Text from Start on; columns in errors count from Text's start.
+  ValueParser(StringRef Text, size_t Start) : TextCursor(Text, Start) {}
 
-  /// Parses the whole text as a comma-separated list (possibly empty).
+  /// Parses the rest of the text as a comma-separated list (possibly
+  /// empty).
   llvm::Expected<std::vector<Value>> parseAll() {
     std::vector<Value> Items;
     skipSpace();
@@ -61,22 +64,6 @@ public:
   }
 
 private:
-  StringRef Text;
-  size_t Pos = 0;
-
-  void skipSpace() {
-    while (Pos < Text.size() && llvm::isSpace(Text[Pos]))
-      ++Pos;
-  }
-  bool consume(char C) {
-    skipSpace();
-    if (Pos < Text.size() && Text[Pos] == C) {
-      ++Pos;
-      return true;
-    }
-    return false;
-  }
-
   llvm::Expected<Value> parseValue(unsigned Depth) {
     skipSpace();
     Value V;
@@ -367,25 +354,27 @@ private:
 
 } // namespace
 
-llvm::Expected<std::vector<uint8_t>> abi::encode(llvm::ArrayRef<Type> Types,
-                                                 StringRef Values) {
-  llvm::Expected<std::vector<Value>> Parsed = ValueParser(Values).parseAll();
+namespace {
+
+/// Encodes the values written in Text from Start on.
+llvm::Expected<std::vector<uint8_t>> encodeFrom(llvm::ArrayRef<Type> Types,
+                                                StringRef Text, size_t Start) {
+  llvm::Expected<std::vector<Value>> Parsed =
+      ValueParser(Text, Start).parseAll();
   if (!Parsed)
     return Parsed.takeError();
   std::vector<const Type *> Ptrs;
   for (const Type &T : Types)
     Ptrs.push_back(&T);
   std::vector<uint8_t> Out;
-  if (llvm::Error E = Encoder().encodeTuple(Ptrs, *Parsed, 1, Out))
+  if (llvm::Error E = Encoder().encodeTuple(Ptrs, *Parsed, Start + 1, Out))
     return std::move(E);
   return Out;
 }
 
-namespace {
-
 /// Splits "HEAD(...): values" after the ')' matching the first '(' and
 /// encodes the values with the types Parse reads from the head. Columns in
-/// the values' errors count from the start of Text.
+/// errors count from the start of Text.
 template <typename ParseFn>
 llvm::Expected<std::vector<uint8_t>>
 encodeAfterHead(StringRef Text, ParseFn Parse, const char *Example) {
@@ -412,23 +401,15 @@ encodeAfterHead(StringRef Text, ParseFn Parse, const char *Example) {
         llvm::inconvertibleErrorCode(),
         "column " + llvm::Twine(Text.size() - Rest.size() + 1) +
             ": expected ':' between the types and the values");
-  size_t ValuesColumn = Text.size() - Rest.size();
-  llvm::Expected<std::vector<uint8_t>> Values = encode(Types, Rest);
-  if (Values)
-    return Values;
-  std::string Msg = llvm::toString(Values.takeError());
-  StringRef M(Msg);
-  size_t Col;
-  if (M.consume_front("column ")) {
-    StringRef Num = M.take_while(llvm::isDigit);
-    if (!Num.getAsInteger(10, Col))
-      Msg = "column " + std::to_string(Col + ValuesColumn) +
-            M.drop_front(Num.size()).str();
-  }
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
+  return encodeFrom(Types, Text, Text.size() - Rest.size());
 }
 
 } // namespace
+
+llvm::Expected<std::vector<uint8_t>> abi::encode(llvm::ArrayRef<Type> Types,
+                                                 StringRef Values) {
+  return encodeFrom(Types, Values, 0);
+}
 
 llvm::Expected<std::vector<uint8_t>> abi::encodeCall(StringRef Text) {
   std::array<uint8_t, 4> Selector;

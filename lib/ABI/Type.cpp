@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TextCursor.h"
 #include "zkc/ABI/ABI.h"
 #include "zkc/Support/Keccak.h"
 
@@ -82,9 +83,9 @@ namespace {
 
 /// A recursive-descent parser over one type string, with a depth limit so
 /// that "((((...))))" cannot exhaust the stack.
-class TypeParser {
+class TypeParser : TextCursor {
 public:
-  explicit TypeParser(StringRef Text) : Text(Text) {}
+  explicit TypeParser(StringRef Text) : TextCursor(Text) {}
 
   llvm::Expected<Type> parseWhole() {
     skipSpace();
@@ -136,25 +137,10 @@ public:
   }
 
 private:
-  StringRef Text;
-  size_t Pos = 0;
-
   llvm::Error error(const llvm::Twine &Msg) const {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "column " + llvm::Twine(Pos + 1) + ": " +
                                        Msg);
-  }
-  void skipSpace() {
-    while (Pos < Text.size() && llvm::isSpace(Text[Pos]))
-      ++Pos;
-  }
-  bool consume(char C) {
-    skipSpace();
-    if (Pos < Text.size() && Text[Pos] == C) {
-      ++Pos;
-      return true;
-    }
-    return false;
   }
 
   /// Members of a tuple after its '(' up to and including ')'.

@@ -23,9 +23,9 @@
 using namespace zkc;
 using namespace zkc::isoltest;
 using namespace zkc::vm;
+using llvm::StringRef;
 using testing::CaseResult;
 using testing::Outcome;
-using llvm::StringRef;
 
 bool zkc::isoltest::isSemanticTest(StringRef Text) {
   if (Text.contains("\n//!") || Text.starts_with("//!"))
@@ -102,8 +102,8 @@ public:
     Sender = accountAddress(0);
     // The block and transaction values of solc's test host, which the
     // expectations of tests reading them were written against.
-    E.Block.Coinbase = *Word::fromString(
-        "0x7878787878787878787878787878787878787878");
+    E.Block.Coinbase =
+        *Word::fromString("0x7878787878787878787878787878787878787878");
     E.Block.PrevRandao = *Word::fromString(
         "0xa86c2e601b6c44eb4848f7d23d9df3113fbcac42041c49cbed5000cb4f118777");
     E.Block.BlobHashes = {shl(Word(1), Word(248)) | Word(1),
@@ -261,15 +261,14 @@ Session::compileContract(const std::string &Src, const std::string &Name) {
   Compilation Comp(C["irOptimized"].get<std::string>(),
                    Src + ":" + Name + ".yul", CO, DiagOS);
   if (!Comp.compile())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   Comp.firstError().empty()
-                                       ? Diags
-                                       : Comp.firstError());
-  const CompiledContract &R = Comp.result();
-  if (!R.UnlinkedLibraries.empty())
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "unlinked libraries: " + llvm::join(R.UnlinkedLibraries, ", "));
+        Comp.firstError().empty() ? Diags : Comp.firstError());
+  const CompiledContract &R = Comp.result();
+  if (!R.UnlinkedLibraries.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "unlinked libraries: " +
+                                       llvm::join(R.UnlinkedLibraries, ", "));
   return R.Bytes;
 }
 
@@ -301,9 +300,9 @@ std::string Session::compareEvents(const Call &C,
     Log L;
     L.Address = Ev.Emitter ? *Ev.Emitter : *Contract;
     if (!Ev.Signature.empty())
-      L.Topics.push_back(keccak256Word(
-          reinterpret_cast<const uint8_t *>(Ev.Signature.data()),
-          Ev.Signature.size()));
+      L.Topics.push_back(
+          keccak256Word(reinterpret_cast<const uint8_t *>(Ev.Signature.data()),
+                        Ev.Signature.size()));
     L.Topics.insert(L.Topics.end(), Ev.Topics.begin(), Ev.Topics.end());
     L.Data = Ev.Data;
     Expected.push_back(std::move(L));
@@ -354,8 +353,7 @@ llvm::Expected<std::string> Session::runCall(const Call &C) {
     // Switches the sender of the following calls, and gives its address.
     if (C.BuiltinArgument && !C.BuiltinArgument->fitsU64())
       return Mismatch("account index out of range");
-    Word Got = accountAddress(C.BuiltinArgument ? C.BuiltinArgument->low()
-                                                : 0);
+    Word Got = accountAddress(C.BuiltinArgument ? C.BuiltinArgument->low() : 0);
     Sender = Got;
     std::vector<uint8_t> Bytes(32);
     Got.toBigEndian(Bytes.data());
@@ -386,13 +384,11 @@ llvm::Expected<std::string> Session::runCall(const Call &C) {
                            : "deployment failed (" +
                                  std::string(trapKindName(R.Result.Trap)) +
                                  "), revert data " + wordsOf(R.Result.Output));
-      if (Ok)
-        Contract = R.Result.CreatedAddress;
-      if (Ok)
-        return compareEvents(C, R.Logs).empty()
-                   ? ""
-                   : Mismatch(compareEvents(C, R.Logs));
-      return "";
+      if (!Ok)
+        return "";
+      Contract = R.Result.CreatedAddress;
+      std::string Ev = compareEvents(C, R.Logs);
+      return Ev.empty() ? "" : Mismatch(Ev);
     }
     if (!Ok)
       return Mismatch("deploying the contract failed (" +
@@ -478,8 +474,8 @@ CaseResult Session::run() {
       // documented compile-time error, so the test is skipped with it.
       if (StringRef(Msg).contains("is not supported on the ZVM"))
         return result(Outcome::Skip, "unsupported: " + Msg);
-      return result(Outcome::Fail, "line " + std::to_string(C.Line) + ": " +
-                                       Msg);
+      return result(Outcome::Fail,
+                    "line " + std::to_string(C.Line) + ": " + Msg);
     }
     if (!M->empty())
       return result(Outcome::Fail, *M);

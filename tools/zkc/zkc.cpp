@@ -47,6 +47,18 @@ static void warnUnlinked(const std::vector<std::string> &Symbols) {
     llvm::errs() << unlinkedLibraryWarning(S) << "\n";
 }
 
+/// The --bin and --asm sections of one contract, as solc prints them.
+static void printContract(const CompiledContract &R, llvm::StringRef Title,
+                          bool Bin, bool Asm) {
+  if (Bin || Asm)
+    llvm::outs() << "\n======= " << Title << " =======\n";
+  if (Bin)
+    llvm::outs() << "Binary:\n"
+                 << toHexString(R.Bytes, /*Prefix=*/false) << "\n";
+  if (Asm)
+    llvm::outs() << "Assembly:\n" << R.Assembly;
+}
+
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
       "zkc",
@@ -170,13 +182,7 @@ int main(int Argc, char **Argv) {
     bool Bin = VM.count("bin"), Asm = VM.count("asm");
     for (const CompiledContract &R : *Contracts) {
       warnUnlinked(R.UnlinkedLibraries);
-      if (Bin || Asm)
-        llvm::outs() << "\n======= " << R.Name << " =======\n";
-      if (Bin)
-        llvm::outs() << "Binary:\n"
-                     << toHexString(R.Bytes, /*Prefix=*/false) << "\n";
-      if (Asm)
-        llvm::outs() << "Assembly:\n" << R.Assembly;
+      printContract(R, R.Name, Bin, Asm);
       if (VM.count("output-dir")) {
         // Files are named by contract, as solc's -o names them.
         CompiledContract Named = R;
@@ -233,13 +239,7 @@ int main(int Argc, char **Argv) {
   const CompiledContract &R = C.result();
   warnUnlinked(R.UnlinkedLibraries);
   bool Bin = VM.count("bin"), Asm = VM.count("asm");
-  if (Bin || Asm)
-    llvm::outs() << "\n======= " << Name << ":" << R.Name << " =======\n";
-  if (Bin)
-    llvm::outs() << "Binary:\n"
-                 << toHexString(R.Bytes, /*Prefix=*/false) << "\n";
-  if (Asm)
-    llvm::outs() << "Assembly:\n" << R.Assembly;
+  printContract(R, Name + ":" + R.Name, Bin, Asm);
   if (VM.count("output-dir")) {
     if (llvm::Error E = writeContractFiles(
             R, VM["output-dir"].as<std::string>(), VM.count("overwrite")))
