@@ -86,6 +86,18 @@ TEST(SolcTest, CompilesAndCachesByContent) {
   EXPECT_EQ(C.cacheHits(), 1u);
   EXPECT_EQ(*Again, *Out);
 
+  // A damaged entry is compiled again, not trusted or fatal.
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator I(Cache.Path, EC), End;
+       I != End && !EC; I.increment(EC)) {
+    llvm::raw_fd_ostream OS(I->path(), EC);
+    OS << "{\"output\": [trunc";
+  }
+  llvm::Expected<nlohmann::json> Damaged = C.compile(In, Paths);
+  ASSERT_TRUE(bool(Damaged));
+  EXPECT_EQ(C.cacheHits(), 1u);
+  EXPECT_EQ(*Damaged, *Out);
+
   Base.write("lib.sol", "uint constant K = 99;\n");
   llvm::Expected<nlohmann::json> Changed = C.compile(In, Paths);
   ASSERT_TRUE(bool(Changed));
