@@ -51,8 +51,14 @@ llvm::Error zkc::optimizeModule(llvm::Module &M, OptLevel Level) {
   llvm::PassInstrumentationCallbacks PIC;
   llvm::StandardInstrumentations SI(M.getContext(), /*DebugLogging=*/false);
   SI.registerCallbacks(PIC, &MAM);
-  llvm::PassBuilder PB(nullptr, llvm::PipelineTuningOptions(), std::nullopt,
-                       &PIC);
+  // The ZVM has no vector registers and executes one instruction a cycle:
+  // vectorising or interleaving loops only makes code larger. Without a
+  // target machine LLVM's cost model would assume vectors exist.
+  llvm::PipelineTuningOptions PTO;
+  PTO.LoopVectorization = false;
+  PTO.SLPVectorization = false;
+  PTO.LoopInterleaving = false;
+  llvm::PassBuilder PB(nullptr, PTO, std::nullopt, &PIC);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);

@@ -8,6 +8,7 @@
 #include "zkc/ABI/ABI.h"
 #include "zkc/Driver/Compiler.h"
 #include "zkc/Isoltest/Isoltest.h"
+#include "zkc/Solc/Settings.h"
 #include "zkc/Solc/Solc.h"
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
@@ -185,11 +186,8 @@ llvm::Error Session::compileSources() {
     }
     Sources[S.Name] = {{"content", Text}};
   }
-  nlohmann::json Settings = {
-      {"viaIR", true},
-      {"optimizer", {{"enabled", true}}},
-      {"evmVersion", Forks[DefaultFork]},
-      {"outputSelection", {{"*", {{"*", {"irOptimized"}}, {"", {"ast"}}}}}}};
+  nlohmann::json Settings = solc::yulIRSettings({}, {"ast"});
+  Settings["evmVersion"] = Forks[DefaultFork];
   if (auto It = T.Settings.find("EVMVersion"); It != T.Settings.end())
     Settings["evmVersion"] = evmVersionFor(It->second);
   if (auto It = T.Settings.find("revertStrings"); It != T.Settings.end())

@@ -51,6 +51,19 @@ static std::optional<std::string> resolveImport(llvm::StringRef Name,
   return std::nullopt;
 }
 
+/// Where a directory is, however it was written ("../x", "/a/b/../x",
+/// a link): the same folder gives the same cache key from any working
+/// directory.
+static std::string canonicalPath(llvm::StringRef Dir) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Dir.empty() ? "." : Dir, Real))
+    return Real.str().str();
+  llvm::SmallString<256> Abs(Dir);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return Abs.str().str();
+}
+
 static std::optional<std::string> hashOfFile(const std::string &Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
   if (!Buf)
@@ -80,8 +93,11 @@ static bool importsUnchanged(const nlohmann::json &Entry,
 llvm::Expected<nlohmann::json> Compiler::compile(const nlohmann::json &Input,
                                                  const ImportPaths &Paths) {
   std::string InputText = Input.dump();
-  nlohmann::json KeyParts = {Identity, InputText, Paths.BasePath,
-                             Paths.IncludePaths};
+  std::vector<std::string> Includes;
+  for (const std::string &P : Paths.IncludePaths)
+    Includes.push_back(canonicalPath(P));
+  nlohmann::json KeyParts = {Identity, InputText, canonicalPath(Paths.BasePath),
+                             Includes};
   std::string Key = hashOf(KeyParts.dump());
   llvm::SmallString<256> EntryPath;
   if (!CacheDir.empty()) {

@@ -6,8 +6,10 @@
 
 #include "zkc/Testing/Runner.h"
 
-#include "zkc/Driver/Compiler.h"
+#include "TestCompiler.h"
+
 #include "zkc/Support/Hex.h"
+#include "zkc/Testing/CompilerVersion.h"
 #include "zkc/VM/Emulator.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -43,9 +45,13 @@ struct Mismatch {
 /// A value from the metadata, resolved; nullopt is the wildcard "*".
 using Value = std::optional<Word>;
 
+/// The gas price of every transaction (`$GAS_PRICE`): callers pay nothing
+/// for gas, so balances change only by the values sent.
+const Word TxGasPrice = Word();
+
 class CaseRunner {
 public:
-  explicit CaseRunner(const std::vector<uint8_t> &Code) : Code(Code) {}
+  explicit CaseRunner(const CompiledTest &Program) : Program(Program) {}
 
   /// Runs the case; returns an empty string on success, else what failed.
   std::string run(const Case &C);
@@ -57,11 +63,12 @@ private:
   Word resolveKnown(const std::string &Text, const char *What) const;
   Word address(const std::string &Text) const;
   Word amount(const std::optional<std::string> &Text) const;
+  Bytes selector(const std::string &Method) const;
   Bytes calldata(const Input &In) const;
   void runInput(const Input &In);
   void check(const Input &In, const TxResult &R, bool Deploy);
 
-  const std::vector<uint8_t> &Code;
+  const CompiledTest &Program;
   Emulator E;
   std::map<std::string, Word> Instances;
   uint64_t Cycles = 0;
@@ -89,6 +96,12 @@ Value CaseRunner::resolve(const std::string &Text) const {
     return E.Block.Coinbase;
   if (T == "$BASE_FEE")
     return E.Block.BaseFee;
+  if (T == "$PREVRANDAO")
+    return E.Block.PrevRandao;
+  if (T == "$GAS_PRICE")
+    return TxGasPrice;
+  if (T == "$TX_ORIGIN")
+    return *Word::fromString(DefaultCaller);
   // The reference tester reads an empty decimal literal as 0.
   if (T.empty())
     return Word();
@@ -125,18 +138,36 @@ Word CaseRunner::amount(const std::optional<std::string> &Text) const {
   return Ether ? *W * Word(1'000'000'000'000'000'000ull) : *W;
 }
 
-Bytes CaseRunner::calldata(const Input &In) const {
-  Bytes Data;
-  if (In.Method != "#deployer" && In.Method != "#fallback") {
-    StringRef Selector(In.Method);
+/// A method's selector: looked up by name or signature in the ABI of a
+/// Solidity test, given in hex by a Yul test.
+Bytes CaseRunner::selector(const std::string &Method) const {
+  if (Program.Selectors.empty()) {
+    StringRef Selector(Method);
     Selector.consume_front("0x");
     auto Raw = parseHexBytes(("0x" + Selector).str());
     if (Selector.size() != 8 || !Raw)
-      throw Mismatch{"method '" + In.Method +
+      throw Mismatch{"method '" + Method +
                      "' is not a 4-byte selector in hex (a Yul test has no "
                      "ABI to look names up in)"};
-    Data = *Raw;
+    return *Raw;
   }
+  std::vector<std::string> Found;
+  for (const auto &[Signature, Hex] : Program.Selectors)
+    if (Signature == Method || (Method.find('(') == std::string::npos &&
+                                StringRef(Signature).starts_with(Method + "(")))
+      Found.push_back(Signature);
+  if (Found.empty())
+    throw Mismatch{"no function '" + Method + "' in the contract's ABI"};
+  if (Found.size() > 1)
+    throw Mismatch{"method '" + Method +
+                   "' is ambiguous: " + llvm::join(Found, ", ")};
+  return *parseHexBytes("0x" + Program.Selectors.at(Found.front()));
+}
+
+Bytes CaseRunner::calldata(const Input &In) const {
+  Bytes Data;
+  if (In.Method != "#deployer" && In.Method != "#fallback")
+    Data = selector(In.Method);
   if (In.CalldataHex) {
     auto Raw = parseHexBytes(*In.CalldataHex);
     if (!Raw)
@@ -191,8 +222,9 @@ std::string outcome(const ExecResult &R) {
 
 void CaseRunner::check(const Input &In, const TxResult &R, bool Deploy) {
   zkc::testing::Expected Want;
-  if (In.Expect)
-    Want = *In.Expect;
+  if (const zkc::testing::Expected *E =
+          selectExpected(In.Expect, Program.CompilerVersion))
+    Want = *E;
   else if (Deploy)
     Want.ReturnData = {In.Instance + ".address"};
   std::vector<Value> WantData;
@@ -267,13 +299,14 @@ void CaseRunner::runInput(const Input &In) {
   Transaction Tx;
   Tx.From = Caller;
   Tx.Value = amount(In.Value);
+  Tx.GasPrice = TxGasPrice;
   Bytes Args = calldata(In);
   bool Deploy = In.Method == "#deployer";
   if (Deploy) {
     if (In.Instance != "Test")
       throw Mismatch{"unknown instance '" + In.Instance +
                      "' (a single-source test has only 'Test')"};
-    Tx.Data.assign(Code.begin(), Code.end());
+    Tx.Data.assign(Program.Code.begin(), Program.Code.end());
     Tx.Data.insert(Tx.Data.end(), Args.begin(), Args.end());
   } else {
     auto It = Instances.find(In.Instance);
@@ -311,16 +344,6 @@ std::string CaseRunner::run(const Case &C) {
   return "";
 }
 
-/// The reason a compilation failure means "the ZVM does not offer this"
-/// rather than a bug: the frontend's error for such builtins.
-std::optional<std::string> unsupportedFeature(StringRef Error) {
-  static constexpr StringRef Marker = " is not supported on the ZVM";
-  size_t Pos = Error.find(Marker);
-  if (!Error.starts_with("builtin \"") || Pos == StringRef::npos)
-    return std::nullopt;
-  return Error.str();
-}
-
 } // namespace
 
 std::vector<CaseResult> zkc::testing::runTest(const TestFile &Test,
@@ -341,18 +364,10 @@ std::vector<CaseResult> zkc::testing::runTest(const TestFile &Test,
   if (!Opts.IgnoreTargets && Test.EraVMExtensions)
     return Whole(Outcome::Skip, skip::EraVMExtensions);
 
-  CompileOptions CO;
-  CO.Opt = Opts.Level;
-  CO.Format = DiagnosticFormat::LLVM;
-  CO.VerifyRegAlloc = Opts.VerifyRegAlloc;
-  std::string Diags;
-  llvm::raw_string_ostream DiagOS(Diags);
-  Compilation C(Test.Source, Test.Path, CO, DiagOS);
-  if (!C.compile()) {
-    if (auto Feature = unsupportedFeature(C.firstError()))
-      return Whole(Outcome::Skip, "unsupported: " + *Feature);
-    return Whole(Outcome::Fail, "compilation failed:\n" + Diags);
-  }
+  std::variant<CompiledTest, NotRun> Compiled = compileTest(Test, Opts);
+  if (auto *N = std::get_if<NotRun>(&Compiled))
+    return Whole(N->Status, N->Message);
+  const CompiledTest &Program = std::get<CompiledTest>(Compiled);
 
   std::vector<CaseResult> Results;
   for (const Case &Cs : Test.Cases) {
@@ -364,7 +379,7 @@ std::vector<CaseResult> zkc::testing::runTest(const TestFile &Test,
       R.Status = Outcome::Skip;
       R.Message = skip::Ignored;
     } else {
-      CaseRunner Runner(C.result().Bytes);
+      CaseRunner Runner(Program);
       R.Message = Runner.run(Cs);
       R.Status = R.Message.empty() ? Outcome::Pass : Outcome::Fail;
       R.Cycles = Runner.cycles();
@@ -378,14 +393,19 @@ std::vector<CaseResult> zkc::testing::runTestFile(const std::string &Path,
                                                   const RunOptions &Opts) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
-    CaseResult R{Path, "", Opts.Level, Outcome::Fail,
-                 "cannot read: " + Buf.getError().message(), 0};
+    CaseResult R{Path,
+                 "",
+                 Opts.Level,
+                 Outcome::Fail,
+                 "cannot read: " + Buf.getError().message(),
+                 0};
     return {R};
   }
   auto Test = parseTestFile(Path, (*Buf)->getBuffer());
   if (!Test) {
-    CaseResult R{Path, "", Opts.Level, Outcome::Fail,
-                 llvm::toString(Test.takeError()), 0};
+    CaseResult R{
+        Path, "", Opts.Level, Outcome::Fail, llvm::toString(Test.takeError()),
+        0};
     return {R};
   }
   return runTest(*Test, Opts);

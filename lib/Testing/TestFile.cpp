@@ -86,25 +86,30 @@ Expected readVariant(const Json &J, const std::string &Where) {
   return E;
 }
 
-/// `expected` is one variant or a list of them (per compiler version); the
-/// first without a version condition is the one that applies to the ZVM.
-Expected readExpected(const Json &J, const std::string &Where) {
-  if (J.is_array() && !J.empty() && J[0].is_object()) {
-    for (size_t I = 0; I < J.size(); ++I)
-      if (!J[I].contains("compiler_version"))
-        return readVariant(J[I], Where + "[" + std::to_string(I) + "]");
-    return readVariant(J[0], Where + "[0]");
+/// `expected` is one variant or a list of them, each for the compiler
+/// versions its `compiler_version` names.
+std::vector<Expected> readExpected(const Json &J, const std::string &Where) {
+  if (!J.is_array() || J.empty() || !J[0].is_object())
+    return {readVariant(J, Where)};
+  std::vector<Expected> Variants;
+  for (size_t I = 0; I < J.size(); ++I) {
+    std::string W = Where + "[" + std::to_string(I) + "]";
+    Expected E = readVariant(J[I], W);
+    if (J[I].is_object() && J[I].contains("compiler_version"))
+      E.CompilerVersion =
+          text(J[I]["compiler_version"], W + ".compiler_version");
+    Variants.push_back(std::move(E));
   }
-  return readVariant(J, Where);
+  return Variants;
 }
 
-std::optional<Expected> readExpectedFields(const Json &J,
-                                           const std::string &Where) {
+std::vector<Expected> readExpectedFields(const Json &J,
+                                         const std::string &Where) {
   if (J.contains("expected_evm"))
     return readExpected(J["expected_evm"], Where + ".expected_evm");
   if (J.contains("expected"))
     return readExpected(J["expected"], Where + ".expected");
-  return std::nullopt;
+  return {};
 }
 
 Input readInput(const Json &J, const std::string &Where) {
@@ -156,6 +161,8 @@ TestFile readMetadata(const Json &J) {
     fail("metadata", "expected an object");
   if (J.contains("targets"))
     T.Targets = texts(J["targets"], "targets");
+  if (J.contains("modes"))
+    T.Modes = texts(J["modes"], "modes");
   T.Ignore = flag(J, "ignore", "metadata");
   T.EraVMExtensions = flag(J, "enable_eravm_extensions", "metadata") ||
                       flag(J, "system_mode", "metadata");
@@ -177,7 +184,7 @@ TestFile readMetadata(const Json &J) {
       Out.Inputs.push_back(readInput(
           C["inputs"][K], Where + ".inputs[" + std::to_string(K) + "]"));
     if (auto E = readExpectedFields(C, Where);
-        E && !Out.Inputs.empty() && !Out.Inputs.back().Expect)
+        !E.empty() && !Out.Inputs.empty() && Out.Inputs.back().Expect.empty())
       Out.Inputs.back().Expect = std::move(E);
     T.Cases.push_back(std::move(Out));
   }

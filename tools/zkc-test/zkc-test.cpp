@@ -142,30 +142,33 @@ int main(int Argc, char **Argv) {
     SolcPath = VM["solc"].as<std::string>();
   auto RunOne = [&](const std::string &Path,
                     OptLevel Level) -> std::vector<CaseResult> {
+    RunOptions Mine = RO;
+    Mine.Level = Level;
+    bool Solidity = llvm::StringRef(Path).ends_with(".sol");
+    if (Solidity) {
+      std::call_once(SolcOnce, [&] {
+        llvm::Expected<solc::Compiler> C = solc::Compiler::find(SolcPath);
+        if (C)
+          Solc.emplace(std::move(*C));
+        else
+          SolcError = llvm::toString(C.takeError());
+      });
+      if (!Solc) {
+        CaseResult R;
+        R.Path = Path;
+        R.Level = Level;
+        R.Status = Outcome::Fail;
+        R.Message = SolcError;
+        return {R};
+      }
+      Mine.Solc = &*Solc;
+    }
     bool Semantic = false;
-    if (llvm::StringRef(Path).ends_with(".sol"))
+    if (Solidity)
       if (auto Buf = llvm::MemoryBuffer::getFile(Path))
         Semantic = isoltest::isSemanticTest((*Buf)->getBuffer());
-    if (!Semantic) {
-      RunOptions Mine = RO;
-      Mine.Level = Level;
+    if (!Semantic)
       return runTestFile(Path, Mine);
-    }
-    std::call_once(SolcOnce, [&] {
-      llvm::Expected<solc::Compiler> C = solc::Compiler::find(SolcPath);
-      if (C)
-        Solc.emplace(std::move(*C));
-      else
-        SolcError = llvm::toString(C.takeError());
-    });
-    if (!Solc) {
-      CaseResult R;
-      R.Path = Path;
-      R.Level = Level;
-      R.Status = Outcome::Fail;
-      R.Message = SolcError;
-      return {R};
-    }
     isoltest::RunnerOptions IO;
     IO.Opt = Level;
     IO.Solc = &*Solc;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Testing/TestFile.h"
+#include "zkc/Testing/CompilerVersion.h"
 #include "zkc/Testing/Report.h"
 
 #include <gtest/gtest.h>
@@ -45,14 +46,52 @@ object "Test" { code { } }
   ASSERT_EQ(Call.Storage.at("Test.address").size(), 2u);
   EXPECT_EQ(Call.Storage.at("Test.address")[1],
             std::make_pair(std::string("1"), std::string("6")));
-  // expected_evm wins over expected, and its first unconditional variant.
-  ASSERT_TRUE(Call.Expect);
-  EXPECT_EQ(Call.Expect->ReturnData, std::vector<std::string>{"7"});
-  EXPECT_FALSE(Call.Expect->Exception);
+  // expected_evm wins over expected; of its variants, the one for the
+  // compiler's version, else the first unconditional one.
+  ASSERT_EQ(Call.Expect.size(), 2u);
+  EXPECT_EQ(Call.Expect[0].CompilerVersion, ">=0.9");
+  const Expected *ForOld = selectExpected(Call.Expect, "0.8.30");
+  ASSERT_TRUE(ForOld);
+  EXPECT_EQ(ForOld->ReturnData, std::vector<std::string>{"7"});
+  EXPECT_FALSE(ForOld->Exception);
+  EXPECT_EQ(selectExpected(Call.Expect, "")->ReturnData,
+            std::vector<std::string>{"7"});
+  EXPECT_EQ(selectExpected(Call.Expect, "0.9.1+commit.1")->ReturnData,
+            std::vector<std::string>{"9"});
+  EXPECT_EQ(selectExpected({}, "0.8.30"), nullptr);
   EXPECT_TRUE(T->Cases[1].Ignore);
   // Metadata lines become empty lines, so source lines keep their numbers.
   EXPECT_EQ(T->Source.find("object"), T->Source.find_first_not_of('\n'));
   EXPECT_EQ(T->Source.substr(0, 13), std::string(13, '\n'));
+}
+
+TEST(TestFile, Modes) {
+  auto T = parseTestFile("t.sol", "//! { \"modes\": [\"Y >=0.8.4\", \"E\"], "
+                                  "\"cases\": [] }\ncontract Test {}\n");
+  ASSERT_TRUE(bool(T)) << llvm::toString(T.takeError());
+  EXPECT_EQ(T->Modes, (std::vector<std::string>{"Y >=0.8.4", "E"}));
+}
+
+TEST(CompilerVersion, Conditions) {
+  EXPECT_TRUE(versionSatisfies("0.8.30", ">=0.8"));
+  EXPECT_FALSE(versionSatisfies("0.8.30", "<=0.7"));
+  EXPECT_TRUE(versionSatisfies("0.7.6", "<=0.7"));
+  EXPECT_FALSE(versionSatisfies("0.8.0", "<0.8"));
+  EXPECT_TRUE(versionSatisfies("0.8.30+commit.73712a01", ">=0.8.4"));
+  EXPECT_FALSE(versionSatisfies("0.8.3", ">=0.8.4"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", ">0.8.29, <0.9"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", ">= 0.8 <0.9"));
+  EXPECT_FALSE(versionSatisfies("0.9.0", ">=0.8 <0.9"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", "=0.8"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", "0.8.30"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", "^0.8.1"));
+  EXPECT_FALSE(versionSatisfies("0.9.0", "^0.8.1"));
+  EXPECT_TRUE(versionSatisfies("0.8.30", "~0.8.2"));
+  EXPECT_FALSE(versionSatisfies("0.8.1", "~0.8.2"));
+  // What cannot be read holds for no version.
+  EXPECT_FALSE(versionSatisfies("0.8.30", ""));
+  EXPECT_FALSE(versionSatisfies("0.8.30", ">=x"));
+  EXPECT_FALSE(versionSatisfies("nightly", ">=0.8"));
 }
 
 TEST(TestFile, Errors) {

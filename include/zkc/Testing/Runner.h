@@ -4,10 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Compiles a test's source with the driver's pipeline at one optimisation
-// level, deploys it in the emulator (in-process) and runs every case from a
-// clean state, comparing return data, exceptions (revert or trap) and
-// events with what the metadata expects.
+// Compiles a test's source (Yul, or Solidity through solc's IR) with the
+// driver's pipeline at one optimisation level, deploys it in the emulator
+// (in-process) and runs every case from a clean state, comparing return data,
+// exceptions (revert or trap) and events with what the metadata expects.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +19,10 @@
 
 #include <string>
 #include <vector>
+
+namespace zkc::solc {
+class Compiler;
+} // namespace zkc::solc
 
 namespace zkc::testing {
 
@@ -48,6 +52,10 @@ inline constexpr const char *EraVMOnly =
 inline constexpr const char *EraVMExtensions =
     "eraVM-extensions: the test uses EraVM's extensions";
 inline constexpr const char *Ignored = "ignored: the test's metadata says so";
+inline constexpr const char *LegacyPipeline =
+    "legacy-pipeline: the test's modes exclude solc's Yul pipeline";
+inline constexpr const char *SolcVersion =
+    "solc-version: the test is for another solc version";
 } // namespace skip
 
 struct RunOptions {
@@ -57,6 +65,8 @@ struct RunOptions {
   bool IgnoreTargets = false;
   /// Run the code generator's register-allocation verifier.
   bool VerifyRegAlloc = false;
+  /// The solc that compiles Solidity tests; they fail without one.
+  solc::Compiler *Solc = nullptr;
 };
 
 /// Reads, compiles and runs the test at Path.

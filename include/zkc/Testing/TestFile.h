@@ -37,11 +37,19 @@ struct Expected {
   std::vector<std::string> ReturnData;
   bool Exception = false;
   std::vector<ExpectedEvent> Events;
+  /// The compiler versions this variant is for (`compiler_version`, e.g.
+  /// ">=0.8"); empty for every version.
+  std::string CompilerVersion;
 };
+
+/// The sender of inputs that name none, and the transactions' origin
+/// (`$TX_ORIGIN`), as in the format's EVM tester.
+inline constexpr const char *DefaultCaller =
+    "0xdeadbeef00000000000000000000000000000001";
 
 struct Input {
   std::string Instance = "Test";
-  std::string Caller = "0xdeadbeef01000000000000000000000000000000";
+  std::string Caller = DefaultCaller;
   /// "#deployer", "#fallback", or a function selector in hex (Yul has no
   /// ABI to look names up in).
   std::string Method;
@@ -54,7 +62,9 @@ struct Input {
   /// Storage set before the call: address -> (key, value).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>>
       Storage;
-  std::optional<zkc::testing::Expected> Expect;
+  /// What the call must produce: one variant per compiler version
+  /// condition (see selectExpected); empty when the metadata says nothing.
+  std::vector<zkc::testing::Expected> Expect;
 };
 
 struct Case {
@@ -73,6 +83,10 @@ struct TestFile {
   bool Ignore = false;
   /// `enable_eravm_extensions` or `system_mode`.
   bool EraVMExtensions = false;
+  /// The `modes` field of a Solidity test: the solc pipelines ("Y" for the
+  /// Yul IR, "E" for legacy EVM assembly, ...), each optionally followed by
+  /// optimiser flags and a version condition ("Y >=0.8.4"). Empty means all.
+  std::vector<std::string> Modes;
 };
 
 /// Reads the metadata of Contents (the text of Path). Each case's inputs
