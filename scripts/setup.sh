@@ -40,19 +40,34 @@ if ! command -v npm >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
-# --- solc (npm package `solc`, the official compiler built for JavaScript) ---
-# Installed into .npm-tools/ of the checkout, where zkc's Solidity input,
-# zkc-test and scripts/yul-corpus.sh find it when no native solc is on PATH
-# (docs/solc.md).
+# --- solc and forge from npm ---
+# solc (npm package `solc`, the official compiler built for JavaScript) is
+# where zkc's Solidity input, zkc-test and scripts/yul-corpus.sh find it when
+# no native solc is on PATH (docs/solc.md); forge (Foundry's binary, npm
+# package @foundry-rs/forge-linux-amd64) runs test/Driver/forge.test, which
+# builds a Foundry project with zkc as its solc. Both go into .npm-tools/ of
+# the checkout, in one `npm install`: npm removes from a prefix the packages
+# a later install does not name.
 ZKC_SOLC_VERSION=0.8.30
+ZKC_FORGE_VERSION=1.7.1
 npm_tools="$(cd "$(dirname "$0")/.." && pwd)/.npm-tools"
-if [ "$(cat "$npm_tools/node_modules/solc/package.json" 2>/dev/null |
-        sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')" != "$ZKC_SOLC_VERSION" ]; then
-  echo "setup: installing solc $ZKC_SOLC_VERSION from npm into $npm_tools" >&2
-  mkdir -p "$npm_tools"
-  npm install --prefix "$npm_tools" --no-save --no-audit --no-fund \
-    --loglevel=error "solc@$ZKC_SOLC_VERSION" >/dev/null || {
-    echo "setup: error: could not install solc $ZKC_SOLC_VERSION from npm" >&2
-    exit 1
-  }
+installed_version() {
+  sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' \
+    "$npm_tools/node_modules/$1/package.json" 2>/dev/null
+}
+npm_packages=("solc@$ZKC_SOLC_VERSION")
+if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  npm_packages+=("@foundry-rs/forge-linux-amd64@$ZKC_FORGE_VERSION")
 fi
+for spec in "${npm_packages[@]}"; do
+  if [ "$(installed_version "${spec%@*}")" != "${spec##*@}" ]; then
+    echo "setup: installing ${npm_packages[*]} from npm into $npm_tools" >&2
+    mkdir -p "$npm_tools"
+    npm install --prefix "$npm_tools" --no-save --no-audit --no-fund \
+      --loglevel=error "${npm_packages[@]}" >/dev/null || {
+      echo "setup: error: could not install ${npm_packages[*]} from npm" >&2
+      exit 1
+    }
+    break
+  fi
+done

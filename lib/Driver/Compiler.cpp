@@ -157,6 +157,10 @@ Compilation::Compilation(std::string Source, std::string FileName,
 
 Compilation::~Compilation() = default;
 
+void Compilation::setDiagnosticHandler(DiagnosticHandler H) {
+  P->Printer.setHandler(std::move(H));
+}
+
 bool Compilation::parse() {
   if (P->Stage >= Impl::Parsed || P->Failed)
     return !P->Failed;

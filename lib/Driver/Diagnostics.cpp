@@ -65,7 +65,9 @@ void DiagnosticPrinter::count(const llvm::Twine &Message) {
 void DiagnosticPrinter::print(const llvm::SMDiagnostic &D) {
   if (D.getKind() == llvm::SourceMgr::DK_Error)
     count(D.getMessage());
-  if (Format == DiagnosticFormat::Solc)
+  if (Handler)
+    Handler(D);
+  else if (Format == DiagnosticFormat::Solc)
     printSolcDiagnostic(D, OS);
   else
     D.print(nullptr, OS, /*ShowColors=*/false);
@@ -81,7 +83,9 @@ void DiagnosticPrinter::attach(llvm::SourceMgr &SM) {
 
 void DiagnosticPrinter::error(const llvm::Twine &Message) {
   count(Message);
-  if (Format == DiagnosticFormat::Solc)
+  if (Handler)
+    Handler(llvm::SMDiagnostic("", llvm::SourceMgr::DK_Error, Message.str()));
+  else if (Format == DiagnosticFormat::Solc)
     OS << "Error: " << Message << "\n\n";
   else
     OS << "error: " << Message << '\n';

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Driver/Solidity.h"
+#include "zkc/Solc/Settings.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -32,11 +33,7 @@ zkc::compileSolidity(llvm::ArrayRef<std::string> Files,
       return makeError(F + ": " + Buf.getError().message());
     Sources[F] = {{"content", (*Buf)->getBuffer().str()}};
   }
-  nlohmann::json Settings = {
-      {"viaIR", true},
-      {"optimizer", {{"enabled", true}}},
-      {"outputSelection",
-       {{"*", {{"*", {"irOptimized", "evm.methodIdentifiers"}}}}}}};
+  nlohmann::json Settings = solc::yulIRSettings({"evm.methodIdentifiers"});
   if (!SolOpts.EVMVersion.empty())
     Settings["evmVersion"] = SolOpts.EVMVersion;
   nlohmann::json Input = {

@@ -125,14 +125,8 @@ Compiler::find(const std::optional<std::string> &Explicit) {
 }
 
 llvm::Expected<std::string> Compiler::version() const {
-  if (K == Kind::JavaScript) {
-    // The package's version is the compiler's ("0.8.30"); the build's full
-    // string needs the compiler loaded, which takes seconds.
-    std::optional<std::string> V = packageVersion(Path);
-    if (!V)
-      return makeError("cannot read the version of '" + Path + "'");
-    return *V;
-  }
+  if (K == Kind::JavaScript)
+    return javaScriptVersion();
   llvm::SmallString<128> Out;
   if (std::error_code EC =
           llvm::sys::fs::createTemporaryFile("zkc-solc-version", "txt", Out))
@@ -154,6 +148,66 @@ llvm::Expected<std::string> Compiler::version() const {
   if (At == llvm::StringRef::npos)
     return makeError("unexpected output of solc --version");
   return Text.drop_front(At + 9).take_until(llvm::isSpace).str();
+}
+
+/// The file in the cache directory that holds the full version of the
+/// JavaScript build with this identity.
+static std::string versionCacheFile(llvm::StringRef CacheDir,
+                                    llvm::StringRef Identity) {
+  std::string Name = "version-";
+  for (char C : Identity)
+    Name += llvm::isAlnum(C) || C == '.' || C == '-' ? C : '_';
+  llvm::SmallString<256> P(CacheDir);
+  llvm::sys::path::append(P, Name + ".txt");
+  return P.str().str();
+}
+
+llvm::Expected<std::string> Compiler::javaScriptVersion() const {
+  // The package's version is the compiler's ("0.8.30"), but tools that read
+  // `solc --version` want the build's full string
+  // ("0.8.30+commit.73712a01.Emscripten.clang"), which needs the compiler
+  // loaded (seconds); it is kept in the cache directory.
+  std::optional<std::string> Short = packageVersion(Path);
+  if (!Short)
+    return makeError("cannot read the version of '" + Path + "'");
+  // Without a cache every call would load the compiler again.
+  if (CacheDir.empty())
+    return *Short;
+  std::string Cached = versionCacheFile(CacheDir, Identity);
+  if (auto Buf = llvm::MemoryBuffer::getFile(Cached))
+    if (llvm::StringRef V = (*Buf)->getBuffer().trim();
+        V.starts_with(*Short + "+"))
+      return V.str();
+  llvm::SmallString<128> Out;
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("zkc-solc-version", "txt", Out))
+    return *Short;
+  llvm::FileRemover Remove(Out.str());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef("")};
+  llvm::StringRef Args[] = {
+      Node, "-e", "process.stdout.write(require(process.argv[1]).version())",
+      Path};
+  if (llvm::sys::ExecuteAndWait(Node, Args, std::nullopt, Redirects, 120) != 0)
+    return *Short;
+  auto Buf = llvm::MemoryBuffer::getFile(Out);
+  if (!Buf || !(*Buf)->getBuffer().trim().starts_with(*Short + "+"))
+    return *Short;
+  std::string Full = (*Buf)->getBuffer().trim().str();
+  if (!llvm::sys::fs::create_directories(CacheDir)) {
+    // Written under a unique name and renamed, as cache entries are.
+    llvm::SmallString<256> Tmp;
+    int FD;
+    if (!llvm::sys::fs::createUniqueFile(Cached + ".%%%%%%.tmp", FD, Tmp)) {
+      {
+        llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+        OS << Full << "\n";
+      }
+      if (llvm::sys::fs::rename(Tmp, Cached))
+        llvm::sys::fs::remove(Tmp);
+    }
+  }
+  return Full;
 }
 
 llvm::Expected<std::string> Compiler::run(const std::string &Input,

@@ -40,7 +40,10 @@ zkc::parseToolOptions(int Argc, char **Argv, const ToolDescription &Tool,
       return ExitSuccess;
     }
     if (VM.count("version")) {
-      std::cout << versionString(Tool.Name) << "\n";
+      if (Tool.PrintVersion)
+        Tool.PrintVersion(VM);
+      else
+        std::cout << versionString(Tool.Name) << "\n";
       return ExitSuccess;
     }
     po::notify(VM);

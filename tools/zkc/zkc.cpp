@@ -10,14 +10,18 @@
 //   zkc --yul FILE [--bin] [--asm] [-o DIR] [-O LEVEL] [--libraries ...]
 //   zkc --yul FILE --emit=ast|mlir|llvm|asm|obj [-o FILE]
 //   zkc --link FILE.zbin --libraries ...
+//   zkc --standard-json [FILE]
+//   zkc FILE.sol... --combined-json abi,bin,...
 // All the work is in lib/Driver; this file maps options onto it.
 //
 //===----------------------------------------------------------------------===//
 
+#include "zkc/Driver/CombinedJSON.h"
 #include "zkc/Driver/Compiler.h"
 #include "zkc/Driver/Diagnostics.h"
 #include "zkc/Driver/Output.h"
 #include "zkc/Driver/Solidity.h"
+#include "zkc/Driver/StandardJSON.h"
 #include "zkc/Support/CommandLine.h"
 #include "zkc/Support/Hex.h"
 
@@ -27,6 +31,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <iostream>
 #include <optional>
 
 namespace po = boost::program_options;
@@ -59,6 +64,63 @@ static void printContract(const CompiledContract &R, llvm::StringRef Title,
     llvm::outs() << "Assembly:\n" << R.Assembly;
 }
 
+/// --version: zkc's own version, then the solc it runs as `solc --version`
+/// prints it, so that tools which take the last line for solc's version
+/// (Foundry, Hardhat) can use zkc in solc's place.
+static void printVersion(const po::variables_map &VM) {
+  std::cout << versionString("zkc") << "\n";
+  std::optional<std::string> Explicit;
+  if (VM.count("solc"))
+    Explicit = VM["solc"].as<std::string>();
+  llvm::Expected<solc::Compiler> Solc = solc::Compiler::find(Explicit);
+  if (!Solc) {
+    std::cerr << "zkc: warning: " << llvm::toString(Solc.takeError()) << "\n";
+    return;
+  }
+  llvm::Expected<std::string> V = Solc->version();
+  if (!V) {
+    std::cerr << "zkc: warning: " << llvm::toString(V.takeError()) << "\n";
+    return;
+  }
+  std::cout << "solc, the solidity compiler commandline interface, run by "
+               "zkc from "
+            << Solc->path() << "\n"
+            << "Version: " << *V << "\n";
+}
+
+static SolidityOptions solidityOptions(const po::variables_map &VM) {
+  SolidityOptions SO;
+  if (VM.count("solc"))
+    SO.Solc = VM["solc"].as<std::string>();
+  if (VM.count("base-path"))
+    SO.Paths.BasePath = VM["base-path"].as<std::string>();
+  if (VM.count("include-path"))
+    SO.Paths.IncludePaths = VM["include-path"].as<std::vector<std::string>>();
+  if (VM.count("allow-paths"))
+    SO.Paths.AllowPaths = VM["allow-paths"].as<std::vector<std::string>>();
+  if (VM.count("evm-version"))
+    SO.EVMVersion = VM["evm-version"].as<std::string>();
+  return SO;
+}
+
+/// zkc --standard-json [FILE]: as solc, the answer (errors included) is
+/// the output, and the exit code is 0 once it is written.
+static int standardJSON(const po::variables_map &VM) {
+  std::vector<std::string> Inputs;
+  if (VM.count("input"))
+    Inputs = VM["input"].as<std::vector<std::string>>();
+  if (Inputs.size() > 1)
+    return usageError("--standard-json reads one input: a file or stdin");
+  std::string Path = Inputs.empty() ? "-" : Inputs[0];
+  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
+  if (!Buf)
+    return inputError(Path + ": " + Buf.getError().message());
+  SolidityOptions SO = solidityOptions(VM);
+  StandardJSONOptions Opts{SO.Solc, SO.Paths};
+  llvm::outs() << compileStandardJSON((*Buf)->getBuffer(), Opts).dump() << "\n";
+  return ExitSuccess;
+}
+
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
       "zkc",
@@ -69,7 +131,9 @@ int main(int Argc, char **Argv) {
       "--asm its assembly, -o DIR writes Name.zbin and Name.s. --emit prints "
       "one stage instead: the Yul AST, the MLIR `evm` dialect, LLVM IR (as "
       "the frontend makes it), ZVM assembly, or the object. --link fills "
-      "library addresses into an existing .zbin."};
+      "library addresses into an existing .zbin. --standard-json and "
+      "--combined-json answer as solc does, with ZVM code.",
+      /*ShortHelp=*/true, printVersion};
   po::options_description Opts("options");
   Opts.add_options()("yul", po::value<std::string>(),
                      "the Yul source (- for stdin)")(
@@ -101,12 +165,20 @@ int main(int Argc, char **Argv) {
                       "fill --libraries into this .zbin, in place")(
       "metadata-hash", po::value<std::string>()->default_value("keccak256"),
       "keccak256 (of the source) or none")(
-      "verify-regalloc", "run the register-allocation verifier");
+      "verify-regalloc", "run the register-allocation verifier")(
+      "standard-json",
+      "read solc's Standard JSON input from FILE or stdin, write the output")(
+      "combined-json", po::value<std::string>(),
+      "print solc's combined JSON with these fields: abi, asm, bin, "
+      "bin-runtime, hashes, metadata, storage-layout");
   po::positional_options_description Pos;
   Pos.add("input", -1);
   po::variables_map VM;
   if (auto Exit = parseToolOptions(Argc, Argv, Tool, Opts, Pos, VM))
     return *Exit;
+
+  if (VM.count("standard-json"))
+    return standardJSON(VM);
 
   CompileOptions CO;
   if (VM.count("libraries"))
@@ -161,20 +233,25 @@ int main(int Argc, char **Argv) {
   if (Emit == "ast" || Emit == "mlir" || Emit == "llvm")
     CO.Format = DiagnosticFormat::LLVM;
 
+  if (VM.count("combined-json") && (VM.count("yul") || PositionalYul))
+    return usageError("--combined-json applies to Solidity input");
   if (VM.count("input") && !PositionalYul) {
     if (!Emit.empty() && Emit != "asm" && Emit != "obj")
       return usageError("--emit=" + Emit + " applies to Yul input");
-    SolidityOptions SO;
-    if (VM.count("solc"))
-      SO.Solc = VM["solc"].as<std::string>();
-    if (VM.count("base-path"))
-      SO.Paths.BasePath = VM["base-path"].as<std::string>();
-    if (VM.count("include-path"))
-      SO.Paths.IncludePaths = VM["include-path"].as<std::vector<std::string>>();
-    if (VM.count("allow-paths"))
-      SO.Paths.AllowPaths = VM["allow-paths"].as<std::vector<std::string>>();
-    if (VM.count("evm-version"))
-      SO.EVMVersion = VM["evm-version"].as<std::string>();
+    SolidityOptions SO = solidityOptions(VM);
+    if (VM.count("combined-json")) {
+      auto Fields =
+          parseCombinedJSONFields(VM["combined-json"].as<std::string>());
+      if (!Fields)
+        return usageError(llvm::toString(Fields.takeError()));
+      std::optional<nlohmann::json> Combined = compileCombinedJSON(
+          VM["input"].as<std::vector<std::string>>(), *Fields, CO,
+          SO.EVMVersion, StandardJSONOptions{SO.Solc, SO.Paths}, llvm::errs());
+      if (!Combined)
+        return ExitInputError;
+      llvm::outs() << Combined->dump() << "\n";
+      return ExitSuccess;
+    }
     llvm::Expected<std::vector<CompiledContract>> Contracts = compileSolidity(
         VM["input"].as<std::vector<std::string>>(), CO, SO, llvm::errs());
     if (!Contracts)

@@ -20,6 +20,7 @@
 #ifndef ZKC_DRIVER_COMPILER_H
 #define ZKC_DRIVER_COMPILER_H
 
+#include "zkc/Driver/Diagnostics.h"
 #include "zkc/Driver/Linker.h"
 #include "zkc/Driver/Options.h"
 #include "zkc/Object/Object.h"
@@ -66,6 +67,10 @@ public:
   Compilation(std::string Source, std::string FileName,
               const CompileOptions &Opts, llvm::raw_ostream &Diags);
   ~Compilation();
+
+  /// Sends diagnostics to H instead of printing them; call before the
+  /// first stage.
+  void setDiagnosticHandler(DiagnosticHandler H);
 
   // The stages, in order; each runs the earlier ones it needs and returns
   // false after printing diagnostics.

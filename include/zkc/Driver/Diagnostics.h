@@ -25,6 +25,7 @@
 
 #include "llvm/ADT/Twine.h"
 
+#include <functional>
 #include <string>
 
 namespace llvm {
@@ -38,6 +39,11 @@ namespace zkc {
 /// Prints D in the solc format.
 void printSolcDiagnostic(const llvm::SMDiagnostic &D, llvm::raw_ostream &OS);
 
+/// Receives diagnostics as data instead of text, for callers that report
+/// them in a structured form (Standard JSON). Diagnostics without a source
+/// location have no SourceMgr and no location.
+using DiagnosticHandler = std::function<void(const llvm::SMDiagnostic &)>;
+
 /// Prints diagnostics in one format to one stream.
 class DiagnosticPrinter {
 public:
@@ -50,6 +56,8 @@ public:
   void print(const llvm::SMDiagnostic &D);
   /// An error without a source location.
   void error(const llvm::Twine &Message);
+  /// Sends every later diagnostic to H instead of the stream.
+  void setHandler(DiagnosticHandler H) { Handler = std::move(H); }
 
   unsigned errorCount() const { return NumErrors; }
   const std::string &firstError() const { return FirstError; }
@@ -60,6 +68,7 @@ private:
 
   DiagnosticFormat Format;
   llvm::raw_ostream &OS;
+  DiagnosticHandler Handler;
   unsigned NumErrors = 0;
   std::string FirstError;
 };

@@ -57,7 +57,10 @@ public:
   Kind kind() const { return K; }
   /// The executable, or the package directory of the JavaScript build.
   const std::string &path() const { return Path; }
-  /// The version as `solc --version` prints it: "0.8.30+commit.73712a01".
+  /// The version as `solc --version` prints it:
+  /// "0.8.30+commit.73712a01.Linux.g++". For the JavaScript build it is
+  /// asked of the compiler once and then kept in the cache directory; the
+  /// package's version ("0.8.30") when that fails.
   llvm::Expected<std::string> version() const;
 
   /// The cache directory; empty turns caching off. The default is
@@ -90,6 +93,7 @@ private:
 
   llvm::Expected<std::string> run(const std::string &Input,
                                   const ImportPaths &Paths) const;
+  llvm::Expected<std::string> javaScriptVersion() const;
 };
 
 /// The default cache directory (see Compiler::setCacheDir).

@@ -15,6 +15,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,10 @@ struct ToolDescription {
   /// Whether -h is short for --help. Tools that give -h another meaning, as
   /// objdump does, turn it off.
   bool ShortHelp = true;
+  /// Prints --version's text instead of versionString(Name), for a tool
+  /// whose version involves its options (zkc names the solc it runs).
+  std::function<void(const boost::program_options::variables_map &)>
+      PrintVersion = nullptr;
 };
 
 /// Parses argv into VM. Adds --help and --version to Options. Returns an exit

@@ -1,0 +1,6 @@
+object "Bad" {
+    code {
+        let x := 1
+        let x := 2
+    }
+}
