@@ -31,6 +31,7 @@ static Error compileFunction(Function &F, ModuleInfo &Info,
   eliminateDeadCode(MF);
   reuseConstants(MF);
   layoutBlocks(MF);
+  MF.RegisterLimit = Opts.MaxRegisters;
   if (Error E = allocateRegisters(MF))
     return E;
   LLVM_DEBUG(MF.print(dbgs()));

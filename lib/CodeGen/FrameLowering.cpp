@@ -16,6 +16,11 @@
 // rT needs saving. Once T is known this rewrites every register operand to
 // its window register and expands parallel copies and returns into moves.
 //
+// Memory a function needs (frame objects, spill slots) is its stack frame,
+// the F bytes below the stack pointer that `enter F` reserves on entry;
+// fcall saves the stack pointer and fret restores it, so nothing is needed
+// on return. Frame offsets become sp-relative: offset X is sp - F + X.
+//
 //===----------------------------------------------------------------------===//
 
 #include "zkc/CodeGen/Passes.h"
@@ -75,6 +80,14 @@ Error zkc::codegen::lowerFrame(MFunction &MF) {
                                  " registers, more than a window's 256");
   MF.FrameTop = Top;
 
+  uint64_t FrameBytes = MF.frameBytes();
+  if (FrameBytes > zkc::MaxFrameBytes)
+    return createStringError(inconvertibleErrorCode(),
+                             "in function '" + MF.Name +
+                                 "': the stack frame needs " +
+                                 Twine(FrameBytes) + " bytes, more than " +
+                                 Twine(zkc::MaxFrameBytes));
+
   auto Phys = [&](unsigned R) {
     return isOutReg(R) ? Top + (R - FirstOutReg) : unsigned(MF.Assigned[R]);
   };
@@ -104,9 +117,21 @@ Error zkc::codegen::lowerFrame(MFunction &MF) {
       }
       if (I.Opc == static_cast<unsigned>(Opcode::Mov) && I.Defs[0] == I.Uses[0])
         continue;
+      if (I.Opc == static_cast<unsigned>(Opcode::SpLd) ||
+          I.Opc == static_cast<unsigned>(Opcode::SpSt) ||
+          I.Opc == static_cast<unsigned>(Opcode::SpAddr))
+        I.Imm -= int64_t(FrameBytes);
       NewInstrs.push_back(std::move(I));
     }
     B->Instrs = std::move(NewInstrs);
+  }
+  if (FrameBytes) {
+    // The entry block has no predecessors (LLVM's entry block has none), so
+    // this runs once per call.
+    MInstr Enter(static_cast<unsigned>(Opcode::Enter));
+    Enter.Imm = int64_t(FrameBytes);
+    auto &Entry = MF.Blocks.front()->Instrs;
+    Entry.insert(Entry.begin(), std::move(Enter));
   }
   return Error::success();
 }

@@ -60,7 +60,7 @@ FunctionCallee runtimeFunction(Module &M, StringRef Name, unsigned NumArgs) {
 }
 
 /// Memory intrinsics: the ZVM copies into the heap from every space but the
-/// frame and storage; the rest become loops.
+/// stack and storage; the rest become loops.
 Error lowerMemIntrinsics(Function &F, const TargetTransformInfo &TTI) {
   SmallVector<MemIntrinsic *, 4> Work;
   for (Instruction &I : instructions(F))
@@ -74,7 +74,8 @@ Error lowerMemIntrinsics(Function &F, const TargetTransformInfo &TTI) {
     }
     auto *MT = cast<MemTransferInst>(MI);
     unsigned Dst = MT->getDestAddressSpace(), Src = MT->getSourceAddressSpace();
-    bool Direct = Dst == 1 && (Src == 1 || (isa<MemCpyInst>(MT) && Src <= 4));
+    bool Direct =
+        Dst == 1 && (Src == 1 || (isa<MemCpyInst>(MT) && Src >= 2 && Src <= 4));
     if (Direct)
       continue;
     if (auto *MC = dyn_cast<MemCpyInst>(MT)) {
@@ -191,10 +192,10 @@ Error zkc::codegen::lowerModuleForZVM(Module &M) {
     if (Error E = lowerToLibcalls(F))
       return E;
     FunctionPassManager FPM;
-    // Frame memory has no instructions yet: allocas that SROA and mem2reg
-    // can turn into values (all of them at -O1 and above, and most the
-    // -O0 pipeline leaves) become values; the rest are an error in
-    // selection.
+    // Allocas that SROA and mem2reg can turn into values (all of them at
+    // -O1 and above, and most the -O0 pipeline leaves) become values; the
+    // rest, whose address escapes or is indexed dynamically, get stack
+    // memory in selection.
     FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
     FPM.addPass(PromotePass());
     FPM.addPass(LowerInvokePass());

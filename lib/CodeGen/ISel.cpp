@@ -299,6 +299,19 @@ void FunctionSelector::materialize(Constant *C,
   if (auto *GV = dyn_cast<GlobalValue>(C->stripPointerCasts())) {
     // Data sections live in the code: a pointer to one is its offset.
     StringRef Name = GV->getName();
+    // A function's address is the index of its first instruction, which
+    // fcallr calls.
+    if (isa<Function>(GV)) {
+      std::string Label = Info.FunctionLabels.lookup(Name);
+      if (Label.empty()) {
+        fail(CurInstr, "the address of the undefined function '" + Name + "'");
+        Out.push_back(constant(APInt(256, 0)));
+        return;
+      }
+      Out.push_back(
+          emitSym(Opcode::Li, "@label(" + quoteAsmString(Label) + ")"));
+      return;
+    }
     std::string Prefix = "zvm.data." + Info.ObjectPath + ".";
     if (Name.starts_with(Prefix)) {
       Out.push_back(emitSym(Opcode::Li,

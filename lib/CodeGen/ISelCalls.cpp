@@ -34,7 +34,7 @@ void FunctionSelector::selectCall(CallInst &I) {
     return selectIntrinsic(*II);
   Function *Callee = I.getCalledFunction();
   if (!Callee)
-    return fail(&I, "an indirect call");
+    return selectFunctionCall(I, nullptr);
   if (Callee->getName().starts_with("zvm.")) {
     if (!selectBuiltin(I, Callee->getName().drop_front(4)))
       fail(&I, "the builtin '" + Callee->getName() + "'");
@@ -43,12 +43,20 @@ void FunctionSelector::selectCall(CallInst &I) {
   if (Callee->isDeclaration())
     return fail(&I,
                 "a call to the undefined function '" + Callee->getName() + "'");
-  selectFunctionCall(I, *Callee);
+  selectFunctionCall(I, Callee);
 }
 
-void FunctionSelector::passOutgoing(ArrayRef<Value *> Args) {
+void FunctionSelector::passOutgoing(ArrayRef<Value *> Args,
+                                    const CallInst *Call) {
   unsigned Next = 0;
-  for (Value *A : Args) {
+  for (auto [ArgNo, A] : enumerate(Args)) {
+    if (Call && Call->isByValArgument(ArgNo)) {
+      // The callee owns a copy of the pointee: one in this frame, made
+      // before the call.
+      unsigned Copy = byValCopy(A, Call->getParamByValType(ArgNo));
+      emit(Opcode::Mov, {outReg(Next++)}, {Copy});
+      continue;
+    }
     std::optional<APInt> C = constantValue(A);
     if (C && numParts(A->getType()) == 1) {
       // Constants go straight into the outgoing register.
@@ -61,12 +69,40 @@ void FunctionSelector::passOutgoing(ArrayRef<Value *> Args) {
   MF->MaxOutRegs = std::max(MF->MaxOutRegs, Next);
 }
 
-void FunctionSelector::selectFunctionCall(CallInst &I, Function &Callee) {
+unsigned FunctionSelector::byValCopy(Value *Ptr, Type *T) {
+  if (Ptr->getType()->getPointerAddressSpace() != 0) {
+    fail(CurInstr, "a byval argument outside the stack");
+    return constant(0);
+  }
+  uint64_t Size = DL.getTypeAllocSize(T);
+  uint64_t Offset = alignTo(MF->FrameObjectBytes, 32);
+  MF->FrameObjectBytes = Offset + std::max<uint64_t>(Size, 1);
+  unsigned Dst = emitOp(Opcode::SpAddr, {}, int64_t(Offset));
+  unsigned Src = reg(Ptr);
+  // Words, then the bytes of a partial last word (a whole-word access
+  // there could reach beyond the source object).
+  uint64_t Done = 0;
+  for (; Done + 32 <= Size; Done += 32)
+    emit(Opcode::StStore, {}, {Dst, emitOp(Opcode::StLoad, {Src}, Done)}, Done);
+  for (; Done < Size; ++Done)
+    emit(Opcode::StStore8, {}, {Dst, emitOp(Opcode::StLoad8, {Src}, Done)},
+         Done);
+  return Dst;
+}
+
+void FunctionSelector::selectFunctionCall(CallInst &I, Function *Callee) {
   SmallVector<Value *, 8> Args(I.args());
-  passOutgoing(Args);
-  MInstr Call(static_cast<unsigned>(Opcode::FCall));
-  Call.Sym = Info.FunctionLabels.lookup(Callee.getName());
-  Cur->Instrs.push_back(std::move(Call));
+  // The code address is read before the arguments are in place, so that
+  // its register is live only up to the call.
+  unsigned Target = Callee ? 0 : reg(I.getCalledOperand());
+  passOutgoing(Args, &I);
+  if (Callee) {
+    MInstr Call(static_cast<unsigned>(Opcode::FCall));
+    Call.Sym = Info.FunctionLabels.lookup(Callee->getName());
+    Cur->Instrs.push_back(std::move(Call));
+  } else {
+    emit(Opcode::FCallR, {}, {Target});
+  }
   unsigned N = numParts(I.getType());
   if (!I.getType()->isVoidTy() && !N)
     return fail(&I, "a call returning a value of an unsupported type");

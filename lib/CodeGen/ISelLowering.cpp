@@ -126,7 +126,7 @@ void FunctionSelector::selectInstruction(Instruction &I) {
       emit(Opcode::Invalid, {}, {});
     return;
   case Instruction::Alloca:
-    return fail(&I, "an alloca (the ZVM has no addressable frame memory)");
+    return selectAlloca(cast<AllocaInst>(I));
   case Instruction::Switch:
     return fail(&I, "a switch (it should have been lowered)");
   default:
@@ -568,15 +568,26 @@ void FunctionSelector::selectLoad(LoadInst &I) {
     return fail(&I, "a load of a value of this type");
   unsigned Bytes = DL.getTypeStoreSize(T);
   unsigned R;
+  std::optional<int64_t> FrameOff =
+      AS == 0 && Bytes > 1 ? frameOffset(I.getPointerOperand()) : std::nullopt;
   switch (AS) {
+  case 0:
   case 1:
   case 2: {
+    if (FrameOff) {
+      R = emitOp(Opcode::SpLd, {}, *FrameOff);
+      break;
+    }
     Address A = address(I.getPointerOperand());
-    if (AS == 1 && Bytes == 1) {
-      unsigned B = emitOp(Opcode::MLoad8, {A.Base}, A.Offset);
+    if (AS != 2 && Bytes == 1) {
+      unsigned B = emitOp(AS == 0 ? Opcode::StLoad8 : Opcode::MLoad8, {A.Base},
+                          A.Offset);
       return setReg(&I, W < 8 ? mask(B, W) : B);
     }
-    R = emitOp(AS == 1 ? Opcode::MLoad : Opcode::CdLoad, {A.Base}, A.Offset);
+    R = emitOp(AS == 0   ? Opcode::StLoad
+               : AS == 1 ? Opcode::MLoad
+                         : Opcode::CdLoad,
+               {A.Base}, A.Offset);
     break;
   }
   case 3:
@@ -607,22 +618,42 @@ void FunctionSelector::selectStore(StoreInst &I) {
     return fail(&I, "a store of a value of this type");
   unsigned Bytes = DL.getTypeStoreSize(T);
   switch (AS) {
+  case 0:
   case 1: {
+    // The stack is byte-addressed and big-endian like the heap.
+    Opcode Load = AS == 0 ? Opcode::StLoad : Opcode::MLoad;
+    Opcode Store = AS == 0 ? Opcode::StStore : Opcode::MStore;
+    Opcode Store8 = AS == 0 ? Opcode::StStore8 : Opcode::MStore8;
     unsigned V = reg(I.getValueOperand());
+    if (std::optional<int64_t> Off = AS == 0 && Bytes > 1
+                                         ? frameOffset(I.getPointerOperand())
+                                         : std::nullopt) {
+      // A word, or a narrow value merged into the word it starts, at a
+      // constant place in the frame.
+      if (Bytes < 32) {
+        unsigned Shift = 256 - 8 * Bytes;
+        unsigned Old = emitOp(Opcode::SpLd, {}, *Off);
+        unsigned Kept = emitOp(
+            Opcode::ShrI, {emitOp(Opcode::ShlI, {Old}, 8 * Bytes)}, 8 * Bytes);
+        V = emitOp(Opcode::Or, {Kept, emitOp(Opcode::ShlI, {V}, Shift)});
+      }
+      emit(Opcode::SpSt, {}, {V}, *Off);
+      return;
+    }
     Address A = address(I.getPointerOperand());
     if (Bytes == 1) {
-      emit(Opcode::MStore8, {}, {A.Base, V}, A.Offset);
+      emit(Store8, {}, {A.Base, V}, A.Offset);
       return;
     }
     if (Bytes < 32) {
       // Read, merge the value into the first Bytes bytes, write back.
       unsigned Shift = 256 - 8 * Bytes;
-      unsigned Old = emitOp(Opcode::MLoad, {A.Base}, A.Offset);
+      unsigned Old = emitOp(Load, {A.Base}, A.Offset);
       unsigned Kept = emitOp(
           Opcode::ShrI, {emitOp(Opcode::ShlI, {Old}, 8 * Bytes)}, 8 * Bytes);
       V = emitOp(Opcode::Or, {Kept, emitOp(Opcode::ShlI, {V}, Shift)});
     }
-    emit(Opcode::MStore, {}, {A.Base, V}, A.Offset);
+    emit(Store, {}, {A.Base, V}, A.Offset);
     return;
   }
   case 5:
@@ -637,4 +668,40 @@ void FunctionSelector::selectStore(StoreInst &I) {
   default:
     return fail(&I, "a store to address space " + Twine(AS));
   }
+}
+
+void FunctionSelector::selectAlloca(AllocaInst &I) {
+  // What SROA and mem2reg left has its address taken: it lives in the
+  // stack frame. Only fixed-size allocas of the entry block have a place
+  // there; others would need the frame to grow at run time.
+  if (!I.isStaticAlloca())
+    return fail(&I, "a dynamically sized alloca or one outside the entry "
+                    "block");
+  std::optional<TypeSize> Size = I.getAllocationSize(DL);
+  if (!Size || Size->isScalable())
+    return fail(&I, "an alloca of this type");
+  uint64_t Align = std::max<uint64_t>(I.getAlign().value(), 1);
+  uint64_t Offset = alignTo(MF->FrameObjectBytes, Align);
+  uint64_t End = Offset + std::max<uint64_t>(Size->getFixedValue(), 1);
+  if (End > zkc::MaxFrameBytes / 2)
+    return fail(&I, "an alloca beyond the largest stack frame");
+  MF->FrameObjectBytes = End;
+  FrameObjects[&I] = int64_t(Offset);
+  setReg(&I, emitOp(Opcode::SpAddr, {}, int64_t(Offset)));
+}
+
+std::optional<int64_t> FunctionSelector::frameOffset(Value *Ptr) const {
+  APInt Offset(DL.getIndexTypeSizeInBits(Ptr->getType()), 0);
+  const Value *Base = Ptr->stripAndAccumulateConstantOffsets(
+      DL, Offset, /*AllowNonInbounds=*/true);
+  auto *AI = dyn_cast<AllocaInst>(Base);
+  auto It = AI ? FrameObjects.find(AI) : FrameObjects.end();
+  if (It == FrameObjects.end())
+    return std::nullopt;
+  // Only places within the frame objects' area: a word read there stays
+  // below the guard word's end.
+  std::optional<int64_t> Off = asImm32(Offset.sextOrTrunc(256));
+  if (!Off || *Off < 0 || It->second + *Off > MF->FrameObjectBytes)
+    return std::nullopt;
+  return It->second + *Off;
 }

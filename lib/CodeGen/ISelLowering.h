@@ -100,6 +100,11 @@ private:
   void selectCast(llvm::CastInst &I);
   void selectLoad(llvm::LoadInst &I);
   void selectStore(llvm::StoreInst &I);
+  /// A stack frame object for an alloca whose address is taken.
+  void selectAlloca(llvm::AllocaInst &I);
+  /// The frame offset Ptr has when it is a frame object plus a constant
+  /// (then a word access needs no address register: spld/spst).
+  std::optional<int64_t> frameOffset(llvm::Value *Ptr) const;
   /// A scratch heap word at msize, for loads from spaces only copies reach.
   unsigned loadThroughHeap(Opcode Copy, unsigned Addr);
 
@@ -107,9 +112,15 @@ private:
   void selectCall(llvm::CallInst &I);
   bool selectBuiltin(llvm::CallInst &I, llvm::StringRef Name);
   void selectIntrinsic(llvm::IntrinsicInst &I);
-  void selectFunctionCall(llvm::CallInst &I, llvm::Function &Callee);
-  /// Moves Regs into the outgoing block, starting at outgoing register 0.
-  void passOutgoing(llvm::ArrayRef<llvm::Value *> Args);
+  /// A call of Callee, or through the register holding a code address when
+  /// Callee is null (fcallr).
+  void selectFunctionCall(llvm::CallInst &I, llvm::Function *Callee);
+  /// Moves Args into the outgoing block, starting at outgoing register 0;
+  /// byval arguments of Call are copied first.
+  void passOutgoing(llvm::ArrayRef<llvm::Value *> Args,
+                    const llvm::CallInst *Call = nullptr);
+  /// A copy of the T that Ptr points to, in this function's stack frame.
+  unsigned byValCopy(llvm::Value *Ptr, llvm::Type *T);
   /// High 256 bits of the unsigned 512-bit product A * B.
   unsigned mulHigh(unsigned A, unsigned B);
   std::string objectName(const llvm::Value *Marker, llvm::StringRef Prefix,
@@ -125,6 +136,8 @@ private:
   /// Node-based so that the ArrayRefs parts() hands out stay valid.
   std::unordered_map<const llvm::Value *, llvm::SmallVector<unsigned, 2>>
       Values;
+  /// Frame offsets of the allocas selected so far.
+  llvm::DenseMap<const llvm::AllocaInst *, int64_t> FrameObjects;
   /// Constants materialised for the instruction being selected.
   std::deque<llvm::SmallVector<unsigned, 2>> Scratch;
   std::string ErrorMessage;

@@ -95,6 +95,8 @@ bool zkc::codegen::isPure(const MInstr &I) {
   // its dynamic gas is observable.
   if (I.opcode() == Opcode::Exp)
     return false;
+  if (I.opcode() == Opcode::SpAddr)
+    return true;
   return (Code >= 0x10 && Code <= 0x13) || (Code >= 0x20 && Code <= 0x4e);
 }
 

@@ -1,5 +1,4 @@
-//===-- RegAlloc.cpp - Copy coalescing and linear-scan allocation
-//----------===//
+//===-- RegAlloc.cpp - Copy coalescing and linear-scan allocation ---------===//
 //
 // Part of zkc.
 //
@@ -17,19 +16,29 @@
 //     overlaps; intervals that ended before the current start are dropped
 //     from that check, as they can overlap nothing later either.
 //
-// A window has 256 registers and callers save nothing, so a function runs
-// out only when more values than its window holds are live at one point;
-// that is reported as an error naming the function.
+// When no register is free, the cheapest of the current interval and the
+// intervals that block each register is spilled: cost is the spill weight,
+// uses and definitions weighted by 10^loop depth per unit of interval
+// length, so long, rarely used values go first and values used in inner
+// loops stay. Spilled values get stack slots (Spiller.cpp), and allocation
+// starts again on the rewritten function, whose reload and store registers
+// live one instruction and are never spilled. A window has 256 registers
+// and callers save nothing, so this is rare: it takes more values live at
+// one point than the window holds.
 //
 //===----------------------------------------------------------------------===//
+
+#include "Spiller.h"
 
 #include "zkc/CodeGen/LiveIntervals.h"
 #include "zkc/CodeGen/Passes.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Debug.h"
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 using namespace llvm;
@@ -62,7 +71,8 @@ private:
   std::vector<unsigned> Leader;
 };
 
-std::vector<CopyPair> collectCopies(const MFunction &MF) {
+std::vector<CopyPair> collectCopies(const MFunction &MF,
+                                    const std::vector<bool> &NoSpill) {
   std::vector<CopyPair> Copies;
   for (const auto &B : MF.Blocks) {
     double Freq = std::pow(10.0, std::min(B->LoopDepth, 8u));
@@ -70,7 +80,9 @@ std::vector<CopyPair> collectCopies(const MFunction &MF) {
       if (!I.isCopy())
         continue;
       for (auto [D, S] : zip(I.Defs, I.Uses))
-        if (!isOutReg(D) && !isOutReg(S))
+        // Spill temporaries stay alone: joined with a long-lived value
+        // they would make it unspillable.
+        if (!isOutReg(D) && !isOutReg(S) && !NoSpill[D] && !NoSpill[S])
           Copies.push_back({D, S, Freq});
     }
   }
@@ -80,15 +92,26 @@ std::vector<CopyPair> collectCopies(const MFunction &MF) {
   return Copies;
 }
 
-} // namespace
+/// Spill cost per unit of length: what keeping the value in memory costs
+/// (a reload per use, a store per definition, weighted by loop depth)
+/// against how much register pressure spilling it relieves.
+double spillWeight(const LiveInterval &I) {
+  double Length = 0;
+  for (const Segment &S : I.Segments)
+    Length += S.End - S.Start + 1;
+  return I.Weight / (Length + 8);
+}
 
-Error zkc::codegen::allocateRegisters(MFunction &MF) {
+/// One round: coalescing and linear scan. Returns the groups to spill, or
+/// none when every interval got a register.
+Expected<std::vector<SpillGroup>>
+allocateOnce(MFunction &MF, const std::vector<bool> &NoSpill) {
   LiveIntervals LI = LiveIntervals::compute(MF);
   unsigned N = MF.numVRegs();
   std::vector<int> Fixed = MF.Fixed;
   UnionFind UF(N);
 
-  std::vector<CopyPair> Copies = collectCopies(MF);
+  std::vector<CopyPair> Copies = collectCopies(MF, NoSpill);
   std::vector<SmallVector<unsigned, 2>> Partners(N);
   for (const CopyPair &C : Copies) {
     unsigned D = UF.find(C.Dst), S = UF.find(C.Src);
@@ -106,6 +129,29 @@ Error zkc::codegen::allocateRegisters(MFunction &MF) {
       Fixed[D] = Fixed[S];
     UF.join(D, S);
   }
+
+  // Parameters (fixed) and spill temporaries cannot be spilled.
+  std::vector<double> Weight(N, 0);
+  for (unsigned R = 0; R < N; ++R)
+    if (UF.find(R) == R)
+      Weight[R] = spillWeight(LI.Intervals[R]);
+  // A value the spiller can compute again (one definition, a constant or
+  // frame address, not coalesced) costs no store: half the weight.
+  std::vector<unsigned> NumDefs(N, 0);
+  std::vector<bool> Remat(N, false);
+  for (const auto &B : MF.Blocks)
+    for (const MInstr &I : B->Instrs)
+      for (unsigned D : I.Defs)
+        if (!isOutReg(D)) {
+          ++NumDefs[UF.find(D)];
+          Remat[UF.find(D)] = isRematerializable(I);
+        }
+  for (unsigned R = 0; R < N; ++R)
+    if (UF.find(R) == R && NumDefs[R] == 1 && Remat[R])
+      Weight[R] *= 0.5;
+  for (unsigned R = 0; R < N; ++R)
+    if (NoSpill[R] || Fixed[UF.find(R)] >= 0)
+      Weight[UF.find(R)] = std::numeric_limits<double>::infinity();
 
   unsigned K = MF.allocatableRegs();
   std::vector<int> Assigned(N, -1);
@@ -146,6 +192,7 @@ Error zkc::codegen::allocateRegisters(MFunction &MF) {
         Users, [&](unsigned U) { return LI.Intervals[U].overlaps(I); });
   };
 
+  std::vector<unsigned> Spilled;
   for (unsigned R : Order) {
     const LiveInterval &I = LI.Intervals[R];
     int Chosen = -1;
@@ -165,13 +212,62 @@ Error zkc::codegen::allocateRegisters(MFunction &MF) {
     for (unsigned Reg = 0; Reg < K && Chosen < 0; ++Reg)
       if (IsFree(Reg, I))
         Chosen = Reg;
-    if (Chosen < 0)
+    if (Chosen >= 0) {
+      Assigned[R] = Chosen;
+      InReg[Chosen].push_back(R);
+      continue;
+    }
+
+    // No register is free: the register whose blocking intervals are the
+    // cheapest to spill, if they are cheaper than this one.
+    int Victim = -1;
+    double VictimCost = std::numeric_limits<double>::infinity();
+    for (unsigned Reg = 0; Reg < K; ++Reg) {
+      double Cost = 0;
+      for (unsigned U : InReg[Reg])
+        if (LI.Intervals[U].overlaps(I))
+          Cost += Weight[U];
+      if (Cost < VictimCost) {
+        VictimCost = Cost;
+        Victim = Reg;
+      }
+    }
+    bool SpillCurrent = Weight[R] <= VictimCost;
+    if (SpillCurrent && std::isinf(Weight[R]))
       return createStringError(
           inconvertibleErrorCode(),
           "in function '" + MF.Name + "': more than " + Twine(K) +
-              " values are live at once, which exceeds the register window");
-    Assigned[R] = Chosen;
-    InReg[Chosen].push_back(R);
+              " values that cannot be spilled (parameters and reloaded "
+              "operands) are live at once, which exceeds the register "
+              "window");
+    if (SpillCurrent) {
+      Spilled.push_back(R);
+      continue;
+    }
+    auto &Users = InReg[Victim];
+    for (unsigned U : Users)
+      if (LI.Intervals[U].overlaps(I)) {
+        Spilled.push_back(U);
+        Assigned[U] = -1;
+      }
+    llvm::erase_if(Users, [&](unsigned U) { return Assigned[U] < 0; });
+    Assigned[R] = Victim;
+    Users.push_back(R);
+  }
+
+  std::vector<SpillGroup> Groups;
+  if (!Spilled.empty()) {
+    DenseMap<unsigned, unsigned> GroupOf;
+    for (unsigned R : Spilled) {
+      GroupOf[R] = Groups.size();
+      Groups.push_back({{}, LI.Intervals[R]});
+    }
+    for (unsigned V = 0; V < N; ++V) {
+      auto It = GroupOf.find(UF.find(V));
+      if (It != GroupOf.end())
+        Groups[It->second].VRegs.push_back(V);
+    }
+    return Groups;
   }
 
   MF.Assigned.assign(N, 0);
@@ -181,6 +277,31 @@ Error zkc::codegen::allocateRegisters(MFunction &MF) {
     if (A < 0)
       A = Fixed[UF.find(R)];
     MF.Assigned[R] = A < 0 ? 0 : A;
+  }
+  return Groups;
+}
+
+} // namespace
+
+Error zkc::codegen::allocateRegisters(MFunction &MF) {
+  std::vector<bool> NoSpill(MF.numVRegs(), false);
+  int NextSpillId = 0;
+  // Each round spills values whose reloads live one instruction, so the
+  // pressure left after one or two rounds is what single instructions need.
+  for (unsigned Round = 0;; ++Round) {
+    NoSpill.resize(MF.numVRegs(), false);
+    Expected<std::vector<SpillGroup>> Groups = allocateOnce(MF, NoSpill);
+    if (!Groups)
+      return Groups.takeError();
+    if (Groups->empty())
+      break;
+    if (Round == 16)
+      return createStringError(inconvertibleErrorCode(),
+                               "in function '" + MF.Name +
+                                   "': register allocation does not converge");
+    LLVM_DEBUG(dbgs() << MF.Name << ": spilling " << Groups->size()
+                      << " values\n");
+    insertSpillCode(MF, *Groups, NoSpill, NextSpillId);
   }
   LLVM_DEBUG(dbgs() << "allocated " << MF.Name << "\n");
   return Error::success();

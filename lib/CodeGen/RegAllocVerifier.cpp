@@ -1,5 +1,4 @@
-//===-- RegAllocVerifier.cpp - Checks a register assignment
-//----------------===//
+//===-- RegAllocVerifier.cpp - Checks a register assignment ---------------===//
 //
 // Part of zkc.
 //
@@ -10,7 +9,10 @@
 // forward dataflow whose state maps registers to the value last written to
 // them, meeting to "unknown" where predecessors disagree. Every read must
 // find its own value in its register; a read that finds another one means
-// a live value was clobbered.
+// a live value was clobbered. Spill slots are tracked the same way: a spill
+// store puts the spilled value (MInstr::SpillOf) in its slot, and a reload
+// must find that value there, so a slot shared by two values that are live
+// at once, or a reload from the wrong slot, is caught too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -61,7 +63,18 @@ Error zkc::codegen::verifyRegisterAllocation(const MFunction &MF) {
                                    " but is in r" + Twine(MF.Assigned[V]));
   }
 
-  std::vector<State> In(NumBlocks, State(K, Unvisited));
+  // Registers 0..K-1, then the spill slots.
+  unsigned NumCells = K + MF.NumSpillSlots;
+  auto SlotCell = [&](const MInstr &I) -> int {
+    if (I.SpillOf < 0 || (I.Opc != unsigned(zkc::Opcode::SpLd) &&
+                          I.Opc != unsigned(zkc::Opcode::SpSt)))
+      return -1;
+    int64_t Off = I.Imm - int64_t(MF.alignedObjectBytes());
+    if (Off < 0 || Off % 32 || Off / 32 >= MF.NumSpillSlots)
+      return -2;
+    return K + Off / 32;
+  };
+  std::vector<State> In(NumBlocks, State(NumCells, Unvisited));
   // Parameters are in their registers on entry; nothing else is known.
   State &Entry = In[MF.Blocks.front()->Number];
   std::fill(Entry.begin(), Entry.end(), Unknown);
@@ -78,6 +91,25 @@ Error zkc::codegen::verifyRegisterAllocation(const MFunction &MF) {
     Queued[B->Number] = false;
     State S = In[B->Number];
     for (const MInstr &I : B->Instrs) {
+      int Cell = SlotCell(I);
+      if (Cell == -2)
+        return createStringError(inconvertibleErrorCode(),
+                                 "function '" + MF.Name + "', block " +
+                                     B->Label + ": a spill of value " +
+                                     Twine(I.SpillOf) +
+                                     " addresses no spill slot");
+      if (Cell >= 0 && I.Opc == unsigned(zkc::Opcode::SpLd) &&
+          S[Cell] != I.SpillOf) {
+        std::string Held = S[Cell] == Unknown
+                               ? std::string("an unknown value")
+                               : "spilled value " + std::to_string(S[Cell]);
+        return createStringError(inconvertibleErrorCode(),
+                                 "function '" + MF.Name + "', block " +
+                                     B->Label + ": spilled value " +
+                                     Twine(I.SpillOf) +
+                                     " is reloaded from slot " +
+                                     Twine(Cell - K) + ", which holds " + Held);
+      }
       for (unsigned U : I.Uses) {
         if (isOutReg(U))
           continue;
@@ -97,6 +129,8 @@ Error zkc::codegen::verifyRegisterAllocation(const MFunction &MF) {
       for (unsigned D : I.Defs)
         if (!isOutReg(D))
           S[MF.Assigned[D]] = D;
+      if (Cell >= 0 && I.Opc == unsigned(zkc::Opcode::SpSt))
+        S[Cell] = I.SpillOf;
     }
     for (MBlock *Succ : B->successors()) {
       State Old = In[Succ->Number];

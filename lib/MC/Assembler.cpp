@@ -686,10 +686,12 @@ bool Parser::parseOperand(char K, Instruction &I, unsigned &RegFields,
         F.Kind = Fixup::DataSize;
       else if (Function == "@immutableoffset")
         F.Kind = Fixup::ImmutableOffset;
+      else if (Function == "@label")
+        F.Kind = Fixup::Label;
       else
         return error(Loc, "unknown function '" + Function +
                               "' in an immediate; expected @dataoffset, "
-                              "@datasize or @immutableoffset");
+                              "@datasize, @immutableoffset or @label");
       Fixups.push_back(std::move(F));
       return false;
     }

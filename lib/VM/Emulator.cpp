@@ -45,6 +45,10 @@ const char *zkc::vm::trapKindName(TrapKind K) {
     return "memory budget exceeded";
   case TrapKind::HeapLimit:
     return "heap address beyond the limit";
+  case TrapKind::StackLimit:
+    return "stack limit exceeded";
+  case TrapKind::StackAccess:
+    return "stack access out of bounds";
   case TrapKind::StaticStateChange:
     return "state change in a static call";
   case TrapKind::ReturnDataOutOfBounds:

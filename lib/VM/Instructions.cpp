@@ -59,13 +59,31 @@ void Frame::setOutput(const Word &Offset, const Word &Size) {
     recordBytes(Space::Heap, false, Offset.low(), P, Size.low());
 }
 
+bool Frame::enterStack(uint32_t Size) {
+  if (Size > StackLimit - Sp)
+    return trap(TrapKind::StackLimit);
+  if (!chargeGas(copyCost(Size)))
+    return false;
+  uint64_t NewSp = Sp + Size;
+  uint64_t NewSize = (NewSp + 31) / 32 * 32;
+  if (NewSize > Stack.size()) {
+    uint64_t Delta = NewSize - Stack.size();
+    if (Host.LiveMemory + Delta > MemoryBudget)
+      return trap(TrapKind::MemoryBudget);
+    Stack.resize(NewSize, 0);
+    Host.LiveMemory += Delta;
+  }
+  Sp = NewSp;
+  return true;
+}
+
 bool Frame::enterFunction(uint32_t ReturnPc, uint8_t Base) {
   if (CallStack.size() >= MaxInternalCallDepth)
     return trap(TrapKind::FrameOverflow);
   size_t NewFp = Fp + Base;
   if (!growRegisters(NewFp + NumWindowRegisters))
     return false;
-  CallStack.emplace_back(ReturnPc, static_cast<uint32_t>(Fp));
+  CallStack.push_back({ReturnPc, static_cast<uint32_t>(Fp), Sp});
   Fp = NewFp;
   return true;
 }
@@ -73,8 +91,9 @@ bool Frame::enterFunction(uint32_t ReturnPc, uint8_t Base) {
 bool Frame::leaveFunction(uint32_t &ReturnPc) {
   if (CallStack.empty())
     return trap(TrapKind::ReturnFromTopFrame);
-  ReturnPc = CallStack.back().first;
-  Fp = CallStack.back().second;
+  ReturnPc = CallStack.back().ReturnPc;
+  Fp = CallStack.back().Fp;
+  Sp = CallStack.back().Sp;
   CallStack.pop_back();
   return true;
 }

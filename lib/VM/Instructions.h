@@ -39,7 +39,9 @@ struct Frame {
                      ? llvm::ArrayRef<uint8_t>()
                      : llvm::ArrayRef<uint8_t>(Msg.Input)),
         Gas(Msg.Gas), T(Host.TraceOut), Context(Host.NextContext++) {}
-  ~Frame() { Host.LiveMemory -= Heap.size() + Regs.size() * sizeof(Word); }
+  ~Frame() {
+    Host.LiveMemory -= Heap.size() + Stack.size() + Regs.size() * sizeof(Word);
+  }
   Frame(const Frame &) = delete;
   Frame &operator=(const Frame &) = delete;
 
@@ -58,8 +60,17 @@ struct Frame {
   std::vector<Word> Regs;
   /// Register window base: rN is Regs[Fp + N].
   size_t Fp = 0;
-  /// Return pc and caller window base of each outstanding fcall.
-  std::vector<std::pair<uint32_t, uint32_t>> CallStack;
+  /// Stack memory and its pointer: the bytes below Sp belong to the frames
+  /// of the outstanding `enter`s; Stack may be longer (its high-water mark).
+  Bytes Stack;
+  uint64_t Sp = StackBase;
+  /// What fcall saves and fret restores.
+  struct SavedCall {
+    uint32_t ReturnPc;
+    uint32_t Fp;
+    uint64_t Sp;
+  };
+  std::vector<SavedCall> CallStack;
 
   Status Result = Status::Success;
   TrapKind Trap = TrapKind::None;
@@ -91,6 +102,15 @@ struct Frame {
   }
   bool expandHeap(const Word &Offset, const Word &Size);
   bool growRegisters(size_t Cells);
+  /// `enter`: allocates Size bytes of stack above Sp.
+  bool enterStack(uint32_t Size);
+  /// Traps unless [Addr, Addr + Size) lies between StackBase and Sp.
+  bool checkStack(const Word &Addr, uint64_t Size) {
+    if (Addr.fitsU64() && Addr.low() >= StackBase && Addr.low() <= Sp &&
+        Size <= Sp - Addr.low())
+      return true;
+    return trap(TrapKind::StackAccess);
+  }
 
   void setOutput(const Word &Offset, const Word &Size);
   bool enterFunction(uint32_t ReturnPc, uint8_t Base);

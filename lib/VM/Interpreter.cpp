@@ -39,6 +39,7 @@ void beginStep(Frame &F, uint32_t Pc, uint64_t Cycle) {
   S.Context = F.Context;
   S.Pc = Pc;
   S.Fp = F.Fp;
+  S.Sp = F.Sp;
   S.Instr = I;
   S.GasBefore = F.Gas;
   const Word *R = F.regs();
@@ -207,6 +208,13 @@ L_Jr: {
 L_FCall:
   CHECKED(F.enterFunction(Pc + 1, I->A));
   JUMP(I->Imm);
+L_FCallR: {
+  const Word &Target = R[I->B];
+  if (!Target.fitsU64() || Target.low() >= NumInstrs)
+    TRAP(TrapKind::BadJump);
+  CHECKED(F.enterFunction(Pc + 1, I->A));
+  JUMP(static_cast<uint32_t>(Target.low()));
+}
 L_FRet: {
   uint32_t ReturnPc;
   CHECKED(F.leaveFunction(ReturnPc));
@@ -364,6 +372,64 @@ L_SignExtendI:
   //===--------------------------------------------------------------------===//
   // Heap
   //===--------------------------------------------------------------------===//
+  //===--------------------------------------------------------------------===//
+  // Stack memory
+  //===--------------------------------------------------------------------===//
+L_Enter:
+  CHECKED(F.enterStack(I->Imm));
+  NEXT();
+L_SpLd: {
+  Word Addr = Word(F.Sp) + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 32));
+  R[I->A] = Word::fromBigEndian(&F.Stack[Addr.low()]);
+  if constexpr (Tracing)
+    F.record(Space::Stack, false, Addr, R[I->A], 32);
+  NEXT();
+}
+L_SpSt: {
+  Word Addr = Word(F.Sp) + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 32));
+  R[I->A].toBigEndian(&F.Stack[Addr.low()]);
+  if constexpr (Tracing)
+    F.record(Space::Stack, true, Addr, R[I->A], 32);
+  NEXT();
+}
+L_SpAddr:
+  R[I->A] = Word(F.Sp) + sext(I->Imm);
+  NEXT();
+L_StLoad: {
+  Word Addr = R[I->B] + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 32));
+  R[I->A] = Word::fromBigEndian(&F.Stack[Addr.low()]);
+  if constexpr (Tracing)
+    F.record(Space::Stack, false, Addr, R[I->A], 32);
+  NEXT();
+}
+L_StLoad8: {
+  Word Addr = R[I->B] + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 1));
+  R[I->A] = Word(F.Stack[Addr.low()]);
+  if constexpr (Tracing)
+    F.record(Space::Stack, false, Addr, R[I->A], 1);
+  NEXT();
+}
+L_StStore: {
+  Word Addr = R[I->A] + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 32));
+  R[I->B].toBigEndian(&F.Stack[Addr.low()]);
+  if constexpr (Tracing)
+    F.record(Space::Stack, true, Addr, R[I->B], 32);
+  NEXT();
+}
+L_StStore8: {
+  Word Addr = R[I->A] + sext(I->Imm);
+  CHECKED(F.checkStack(Addr, 1));
+  F.Stack[Addr.low()] = static_cast<uint8_t>(R[I->B].low());
+  if constexpr (Tracing)
+    F.record(Space::Stack, true, Addr, Word(R[I->B].low() & 0xff), 1);
+  NEXT();
+}
+
 L_MLoad: {
   Word Addr = R[I->B] + sext(I->Imm);
   CHECKED(F.ensureHeap(Addr, Word(32)));

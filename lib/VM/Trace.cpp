@@ -27,6 +27,8 @@ const char *zkc::vm::spaceName(Space S) {
     return "storage";
   case Space::TransientStorage:
     return "transient";
+  case Space::Stack:
+    return "stack";
   }
   return "unknown";
 }
@@ -49,6 +51,7 @@ void Trace::writeJSONLines(llvm::raw_ostream &OS) const {
     J["context"] = S.Context;
     J["pc"] = S.Pc;
     J["fp"] = S.Fp;
+    J["sp"] = S.Sp;
     J["op"] = std::string(getInstrInfo(S.Instr.Op).Mnemonic);
     J["a"] = S.Instr.A;
     J["b"] = S.Instr.B;

@@ -6,7 +6,7 @@
 ; RUN: test $(wc -l < %t.jsonl) -eq 7
 
 ; OUT: cycles: 7
-; CHECK:      {"cycle":0,"depth":0,"context":0,"pc":0,"fp":0,"op":"li","a":0,"b":0,"c":0,"imm":0,"gas":{{[0-9]+}},"in":[],"out":"0x0","mem":[]}
+; CHECK:      {"cycle":0,"depth":0,"context":0,"pc":0,"fp":0,"sp":32,"op":"li","a":0,"b":0,"c":0,"imm":0,"gas":{{[0-9]+}},"in":[],"out":"0x0","mem":[]}
 ; CHECK-NEXT: {"cycle":1,{{.*}}"op":"cdload",{{.*}}"in":["0x0"],"out":"0x2a00000000000000000000000000000000000000000000000000000000000000","mem":[{"space":"calldata","write":false,"addr":"0x0","size":32,
 ; CHECK-NEXT: {"cycle":2,{{.*}}"op":"sstore",{{.*}}"in":["0x0","0x2a00{{0+}}"],"mem":[{"space":"storage","write":true,"addr":"0x0","size":32,"value":"0x2a00{{0+}}","account":"0xc0de"}]}
 ; CHECK-NEXT: {"cycle":3,{{.*}}"op":"shri",{{.*}}"out":"0x2a","mem":[]}

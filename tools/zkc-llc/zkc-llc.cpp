@@ -25,7 +25,8 @@ using namespace zkc;
 
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
-      "zkc-llc", "INPUT.ll [--wrap NAME] [--no-verify-regalloc]",
+      "zkc-llc",
+      "INPUT.ll [--wrap NAME] [--no-verify-regalloc] [--max-registers N]",
       "Translates an optimised LLVM IR module (one object's code) into ZVM "
       "assembly. INPUT '-' reads standard input."};
   po::options_description Options("options");
@@ -34,7 +35,9 @@ int main(int Argc, char **Argv) {
       "wrap", po::value<std::string>(),
       "print a whole object named NAME, ready for zvm-as")(
       "verify-regalloc", "run the register-allocation verifier")(
-      "no-verify-regalloc", "do not run the register-allocation verifier");
+      "no-verify-regalloc", "do not run the register-allocation verifier")(
+      "max-registers", po::value<unsigned>(),
+      "allocate at most N registers per function, to exercise spilling");
   po::positional_options_description Positional;
   Positional.add("input", 1);
   po::variables_map VM;
@@ -60,6 +63,8 @@ int main(int Argc, char **Argv) {
     Opts.VerifyRegAlloc = true;
   if (VM.count("no-verify-regalloc"))
     Opts.VerifyRegAlloc = false;
+  if (VM.count("max-registers"))
+    Opts.MaxRegisters = VM["max-registers"].as<unsigned>();
   std::string Asm;
   llvm::raw_string_ostream OS(Asm);
   if (llvm::Error E = generateZVMAssembly(*M, Opts, OS)) {

@@ -13,6 +13,8 @@
 #include "zkc/CodeGen/LiveIntervals.h"
 #include "zkc/CodeGen/Passes.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include "gtest/gtest.h"
 
 using namespace zkc;
@@ -154,7 +156,56 @@ TEST(RegAllocTest, VerifierCatchesAMovedParameter) {
   EXPECT_TRUE(bool(verifyRegisterAllocation(F.MF)) == true);
 }
 
-TEST(RegAllocTest, TooManyLiveValuesIsAnError) {
+/// 300 values computed from a parameter, all live when the chain that
+/// sums them starts.
+Builder manyLiveValues(std::vector<unsigned> &Vals) {
+  Builder F;
+  unsigned A = F.param();
+  for (int K = 0; K < 300; ++K)
+    Vals.push_back(F.op(Opcode::AddI, {A}, K));
+  unsigned Sum = Vals[0];
+  for (unsigned K = 1; K < Vals.size(); ++K)
+    Sum = F.op(Opcode::Add, {Sum, Vals[K]});
+  F.ret({Sum});
+  return F;
+}
+
+/// Spilled values disappear from the function: their definitions and uses
+/// were renamed to the registers around their stores and reloads.
+bool isSpilled(const MFunction &MF, unsigned V) {
+  for (const auto &B : MF.Blocks)
+    for (const MInstr &I : B->Instrs)
+      if (llvm::is_contained(I.Defs, V) || llvm::is_contained(I.Uses, V))
+        return false;
+  return true;
+}
+
+MInstr *findInstr(MFunction &MF, Opcode Op) {
+  for (auto &B : MF.Blocks)
+    for (MInstr &I : B->Instrs)
+      if (I.Opc == static_cast<unsigned>(Op))
+        return &I;
+  return nullptr;
+}
+
+TEST(RegAllocTest, MoreLiveValuesThanRegistersAreSpilled) {
+  std::vector<unsigned> Vals;
+  Builder F = manyLiveValues(Vals);
+  ASSERT_FALSE(bool(allocateRegisters(F.MF)));
+  EXPECT_FALSE(bool(verifyRegisterAllocation(F.MF)));
+  unsigned Spilled =
+      llvm::count_if(Vals, [&](unsigned V) { return isSpilled(F.MF, V); });
+  // 255 registers, one of them the parameter's; a few more go to the
+  // reloads of the chain.
+  EXPECT_GE(Spilled, 300u - F.MF.allocatableRegs());
+  EXPECT_LT(Spilled, 60u);
+  EXPECT_GE(F.MF.NumSpillSlots, 1u);
+  EXPECT_LE(F.MF.NumSpillSlots, Spilled);
+  EXPECT_NE(findInstr(F.MF, Opcode::SpSt), nullptr);
+  EXPECT_NE(findInstr(F.MF, Opcode::SpLd), nullptr);
+}
+
+TEST(RegAllocTest, ConstantsAreComputedAgainRatherThanSpilled) {
   Builder F;
   std::vector<unsigned> Vals;
   for (int K = 0; K < 300; ++K)
@@ -163,9 +214,90 @@ TEST(RegAllocTest, TooManyLiveValuesIsAnError) {
   for (unsigned K = 1; K < Vals.size(); ++K)
     Sum = F.op(Opcode::Add, {Sum, Vals[K]});
   F.ret({Sum});
-  llvm::Error E = allocateRegisters(F.MF);
+  ASSERT_FALSE(bool(allocateRegisters(F.MF)));
+  EXPECT_FALSE(bool(verifyRegisterAllocation(F.MF)));
+  EXPECT_EQ(F.MF.NumSpillSlots, 0u);
+  EXPECT_EQ(findInstr(F.MF, Opcode::SpSt), nullptr);
+  EXPECT_EQ(findInstr(F.MF, Opcode::SpLd), nullptr);
+  unsigned NumLi = 0;
+  for (const MInstr &I : F.MF.Blocks.front()->Instrs)
+    NumLi += I.Opc == static_cast<unsigned>(Opcode::Li);
+  EXPECT_EQ(NumLi, 300u);
+}
+
+TEST(RegAllocTest, SpillsPreferValuesOutsideLoops) {
+  // 250 hot values used in a loop, 20 cold ones used only after it: the
+  // cold ones are the cheapest to spill, and spilling enough of them
+  // leaves the loop without reloads.
+  Builder F;
+  MBlock *Loop = F.MF.addBlock("f.bb1");
+  MBlock *Exit = F.MF.addBlock("f.bb2");
+  Loop->LoopDepth = 1;
+  unsigned N = F.param();
+  std::vector<unsigned> Hot, Cold;
+  for (int K = 0; K < 250; ++K)
+    Hot.push_back(F.op(Opcode::AddI, {N}, K));
+  for (int K = 0; K < 20; ++K)
+    Cold.push_back(F.op(Opcode::AddI, {N}, 1000 + K));
+  F.branch(Opcode::Jmp, {}, Loop);
+  F.B->NumTerminators = 1;
+  F.B = Loop;
+  unsigned Acc = F.op(Opcode::Li, {}, 0);
+  for (unsigned H : Hot)
+    Acc = F.op(Opcode::Add, {Acc, H});
+  F.branch(Opcode::Jnz, {Acc}, Loop);
+  F.branch(Opcode::Jmp, {}, Exit);
+  Loop->NumTerminators = 2;
+  F.B = Exit;
+  unsigned Sum = N;
+  for (unsigned C : Cold)
+    Sum = F.op(Opcode::Add, {Sum, C});
+  F.ret({Sum});
+  ASSERT_FALSE(bool(allocateRegisters(F.MF)));
+  ASSERT_FALSE(bool(verifyRegisterAllocation(F.MF)));
+  unsigned ColdSpilled =
+      llvm::count_if(Cold, [&](unsigned V) { return isSpilled(F.MF, V); });
+  unsigned HotSpilled =
+      llvm::count_if(Hot, [&](unsigned V) { return isSpilled(F.MF, V); });
+  // 250 + 20 values, the parameter and the sum in 255 registers.
+  EXPECT_GE(ColdSpilled, 17u);
+  EXPECT_EQ(HotSpilled, 0u);
+  for (const MInstr &I : Loop->Instrs)
+    EXPECT_NE(I.Opc, static_cast<unsigned>(Opcode::SpLd));
+}
+
+TEST(RegAllocTest, VerifierCatchesAReloadOfAnotherValue) {
+  std::vector<unsigned> Vals;
+  Builder F = manyLiveValues(Vals);
+  ASSERT_FALSE(bool(allocateRegisters(F.MF)));
+  ASSERT_FALSE(bool(verifyRegisterAllocation(F.MF)));
+  MInstr *Reload = findInstr(F.MF, Opcode::SpLd);
+  ASSERT_NE(Reload, nullptr);
+  Reload->SpillOf += 1000;
+  llvm::Error E = verifyRegisterAllocation(F.MF);
   ASSERT_TRUE(bool(E));
-  EXPECT_NE(llvm::toString(std::move(E)).find("register window"),
+  EXPECT_NE(llvm::toString(std::move(E)).find("is reloaded from slot"),
+            std::string::npos);
+}
+
+TEST(RegAllocTest, VerifierCatchesAClobberedSpillSlot) {
+  // Two values live at once must not share a slot: storing the second
+  // into the first's slot loses the first.
+  std::vector<unsigned> Vals;
+  Builder F = manyLiveValues(Vals);
+  ASSERT_FALSE(bool(allocateRegisters(F.MF)));
+  ASSERT_GE(F.MF.NumSpillSlots, 2u);
+  std::vector<MInstr *> Stores;
+  for (auto &B : F.MF.Blocks)
+    for (MInstr &I : B->Instrs)
+      if (I.Opc == static_cast<unsigned>(Opcode::SpSt))
+        Stores.push_back(&I);
+  ASSERT_GE(Stores.size(), 2u);
+  // The stores come right after the constants, before any reload.
+  Stores[1]->Imm = Stores[0]->Imm;
+  llvm::Error E = verifyRegisterAllocation(F.MF);
+  ASSERT_TRUE(bool(E));
+  EXPECT_NE(llvm::toString(std::move(E)).find("which holds spilled value"),
             std::string::npos);
 }
 

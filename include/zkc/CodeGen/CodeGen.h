@@ -29,6 +29,10 @@ struct CodeGenOptions {
 #else
   bool VerifyRegAlloc = true;
 #endif
+  /// For testing the spiller: allocate at most this many registers per
+  /// function (never fewer than its parameters and a few more); 0 for the
+  /// whole window.
+  unsigned MaxRegisters = 0;
 };
 
 /// Translates one object's optimised module into the ZVM assembly of that

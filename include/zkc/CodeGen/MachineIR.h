@@ -57,6 +57,10 @@ struct MInstr {
   std::string Sym;
   /// Branch target within the function.
   MBlock *Target = nullptr;
+  /// For the spill stores and reloads the allocator inserts: the spilled
+  /// value they move (an id of the coalesced group), which the verifier
+  /// follows through the slot. -1 for everything else.
+  int SpillOf = -1;
 
   MInstr() = default;
   explicit MInstr(unsigned Opc) : Opc(Opc) {}
@@ -107,6 +111,26 @@ struct MFunction {
   /// and the start of outgoing blocks. Set by frame lowering.
   unsigned FrameTop = 0;
 
+  /// Stack frame (docs/codegen.md, "Frame layout"): the frame objects
+  /// (allocas whose address is taken) in the first FrameObjectBytes bytes,
+  /// then the allocator's 32-byte spill slots. Until frame lowering, the
+  /// immediates of spld, spst and spaddr are offsets from the frame's
+  /// start; frame lowering makes them relative to the stack pointer.
+  unsigned FrameObjectBytes = 0;
+  unsigned NumSpillSlots = 0;
+  uint64_t spillSlotOffset(unsigned Slot) const {
+    return alignedObjectBytes() + 32 * uint64_t(Slot);
+  }
+  /// The frame objects' area: rounded up to words, plus one word, because
+  /// accesses narrower than a word read (and write back) a whole word
+  /// starting at the value, which must stay below sp for the last object.
+  uint64_t alignedObjectBytes() const {
+    if (!FrameObjectBytes)
+      return 0;
+    return (uint64_t(FrameObjectBytes) + 31) / 32 * 32 + 32;
+  }
+  uint64_t frameBytes() const { return spillSlotOffset(NumSpillSlots); }
+
   unsigned numVRegs() const { return Fixed.size(); }
   unsigned newVReg(int FixedReg = -1) {
     Fixed.push_back(FixedReg);
@@ -118,10 +142,20 @@ struct MFunction {
     Blocks.back()->Label = std::move(Label);
     return Blocks.back().get();
   }
+  /// A smaller register budget than the window's, to test spilling
+  /// (CodeGenOptions::MaxRegisters); 0 for none.
+  unsigned RegisterLimit = 0;
+
   /// Number of registers an allocation may use: the outgoing block (at
   /// least one register, the parallel copies' scratch) sits above them.
   unsigned allocatableRegs() const {
-    return NumWindowRegisters - std::max(MaxOutRegs, 1u);
+    unsigned Window = NumWindowRegisters - std::max(MaxOutRegs, 1u);
+    if (!RegisterLimit)
+      return Window;
+    // Parameters cannot be spilled, and one instruction's reloaded
+    // operands (up to four, or the values a return reads) must fit besides.
+    return std::min(
+        Window, std::max(RegisterLimit, NumParams + std::max(NumResults, 5u)));
   }
 
   void print(llvm::raw_ostream &OS) const;

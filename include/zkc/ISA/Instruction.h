@@ -44,6 +44,9 @@ enum class Opcode : uint8_t {
 
 /// Number of registers in a frame window: register fields are 8 bits wide.
 inline constexpr unsigned NumWindowRegisters = 256;
+/// Largest stack frame a function may reserve with `enter`, so that its
+/// frame offsets fit the signed 32-bit immediates of spld, spst and spaddr.
+inline constexpr uint64_t MaxFrameBytes = (1ull << 31) - 32;
 /// Size of one encoded instruction in bytes.
 inline constexpr unsigned InstrSize = 8;
 

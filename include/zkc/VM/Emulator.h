@@ -34,6 +34,11 @@ inline constexpr size_t MaxInitCodeSize = 2u << 20;
 inline constexpr uint64_t HeapLimit = 1ull << 28;
 /// Heap and register bytes live across all frames of a transaction.
 inline constexpr uint64_t MemoryBudget = 1ull << 30;
+/// Largest stack pointer of a context (docs/isa.md, "Stack memory").
+inline constexpr uint64_t StackLimit = 1ull << 28;
+/// The stack pointer a context starts with: the stack's first word is never
+/// accessible, so no frame object has address 0, LLVM's null pointer.
+inline constexpr uint64_t StackBase = 32;
 /// Internal calls (fcall) outstanding in one frame.
 inline constexpr size_t MaxInternalCallDepth = 1u << 16;
 
@@ -74,6 +79,8 @@ enum class TrapKind : uint8_t {
   FrameOverflow,
   MemoryBudget,
   HeapLimit,
+  StackLimit,
+  StackAccess,
   StaticStateChange,
   ReturnDataOutOfBounds,
   InvalidCode,

@@ -33,6 +33,8 @@ enum class Space : uint8_t {
   Code,
   Storage,
   TransientStorage,
+  /// Stack memory: byte-addressed like the heap (enter, spld, stload...).
+  Stack,
 };
 
 const char *spaceName(Space S);
@@ -63,6 +65,8 @@ struct TraceStep {
   uint32_t Pc = 0;
   /// Register window base: register rN is frame cell Fp + N.
   uint32_t Fp = 0;
+  /// Stack pointer before the instruction (docs/isa.md, "Stack memory").
+  uint64_t Sp = 0;
   Instruction Instr;
   /// Values of the register operands read, in operand order (up to three,
   /// the immediate-held register of 'r' operands included).

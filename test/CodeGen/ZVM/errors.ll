@@ -2,20 +2,21 @@
 ; and where it is.
 ; RUN: split-file %s %t
 ; RUN: not zkc-llc %t/alloca.ll 2>&1 | FileCheck %s --check-prefix=ALLOCA
-; RUN: not zkc-llc %t/indirect.ll 2>&1 | FileCheck %s --check-prefix=INDIRECT
+; RUN: not zkc-llc %t/undef-address.ll 2>&1 | FileCheck %s --check-prefix=UNDEFADDR
 ; RUN: not zkc-llc %t/noentry.ll 2>&1 | FileCheck %s --check-prefix=NOENTRY
 ; RUN: not zkc-llc %t/float.ll 2>&1 | FileCheck %s --check-prefix=FLOAT
 ; RUN: not zkc-llc %t/undef-callee.ll 2>&1 | FileCheck %s --check-prefix=UNDEF
 
-; ALLOCA: error: {{.*}}alloca.ll: t.yul:3:7: in function '__entry': cannot compile an alloca
-; INDIRECT: in function '__entry': cannot compile an indirect call
+; ALLOCA: error: {{.*}}alloca.ll: t.yul:3:7: in function '__entry': cannot compile a dynamically sized alloca or one outside the entry block
+; UNDEFADDR: in function '__entry': cannot compile the address of the undefined function 'missing'
 ; NOENTRY: has no __entry function
 ; FLOAT: in function '__entry': cannot compile a value of type double
 ; UNDEF: cannot compile a call to the undefined function 'missing'
 
 ;--- alloca.ll
 define void @__entry() !dbg !4 {
-  %p = alloca i256, !dbg !7
+  %n = load i256, ptr addrspace(2) null
+  %p = alloca i256, i256 %n, !dbg !7
   store i256 1, ptr %p
   call void @escape(ptr %p)
   ret void
@@ -33,10 +34,10 @@ define void @escape(ptr %p) noinline {
 !6 = !{}
 !7 = !DILocation(line: 3, column: 7, scope: !4)
 
-;--- indirect.ll
+;--- undef-address.ll
+declare void @missing()
 define void @__entry() {
-  %f = inttoptr i256 7 to ptr
-  call void %f()
+  store ptr @missing, ptr addrspace(1) null
   ret void
 }
 

@@ -5,7 +5,7 @@
 
 .object "A"
 ; Reported while parsing, before the errors found at the end of the object.
-; CHECK: :[[@LINE+1]]:10: error: unknown function '@immutable' in an immediate; expected @dataoffset, @datasize or @immutableoffset
+; CHECK: :[[@LINE+1]]:10: error: unknown function '@immutable' in an immediate; expected @dataoffset, @datasize, @immutableoffset or @label
   li r1, @immutable("x")
 ; CHECK: :[[@LINE+1]]:10: error: no subobject of object 'A' has a constant pool slot for immutable 'missing'
   li r1, @immutableoffset("missing")

@@ -17,7 +17,7 @@
   ldc r1, r2
 ; CHECK: :[[@LINE+1]]:11: error: unknown function '@dataoffset' in a constant; expected @library or @immutable
   ldc r1, @dataoffset("x")
-; CHECK: :[[@LINE+1]]:10: error: unknown function '@library' in an immediate; expected @dataoffset, @datasize or @immutableoffset
+; CHECK: :[[@LINE+1]]:10: error: unknown function '@library' in an immediate; expected @dataoffset, @datasize, @immutableoffset or @label
   li r1, @library("x")
 ; CHECK: :[[@LINE+1]]:20: error: expected a quoted string, found 'x'
   li r1, @datasize(x)
