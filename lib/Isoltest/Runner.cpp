@@ -254,6 +254,7 @@ Session::compileContract(const std::string &Src, const std::string &Name) {
   CompileOptions CO;
   CO.Opt = Opts.Opt;
   CO.Libraries = Libraries;
+  CO.VerifyRegAlloc = Opts.VerifyRegAlloc;
   std::string Diags;
   llvm::raw_string_ostream DiagOS(Diags);
   Compilation Comp(C["irOptimized"].get<std::string>(),

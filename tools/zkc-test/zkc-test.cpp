@@ -172,6 +172,7 @@ int main(int Argc, char **Argv) {
     isoltest::RunnerOptions IO;
     IO.Opt = Level;
     IO.Solc = &*Solc;
+    IO.VerifyRegAlloc = RO.VerifyRegAlloc;
     return {isoltest::runSemanticTest(Path, IO)};
   };
   std::mutex Lock;

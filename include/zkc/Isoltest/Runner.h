@@ -46,6 +46,8 @@ struct RunnerOptions {
   OptLevel Opt = OptLevel::O2;
   /// The solc to compile with (required).
   solc::Compiler *Solc = nullptr;
+  /// Run the code generator's register-allocation verifier.
+  bool VerifyRegAlloc = false;
 };
 
 /// Reads, compiles and runs the semantic test at Path: one result for the
