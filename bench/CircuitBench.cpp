@@ -73,6 +73,19 @@ static std::vector<Instruction> wideOpsLoop(uint32_t Iterations) {
           ins(O::FRet)};
 }
 
+/// A loop over the heap tables, 6 cycles per iteration: andi, mstore (32
+/// bytes), an unaligned mload, mstore8, addi, jnz, over about 1 KiB.
+static std::vector<Instruction> heapLoop(uint32_t Iterations) {
+  return {ins(O::Li, 1, 0, 0, Iterations),
+          /*1*/ ins(O::AndI, 4, 1, 0, 1023),
+          ins(O::MStore, 4, 1, 0, 0),
+          ins(O::MLoad, 5, 4, 0, 7),
+          ins(O::MStore8, 4, 5, 0, 40),
+          ins(O::AddI, 1, 1, 0, -1),
+          ins(O::Jnz, 1, 0, 0, 1),
+          ins(O::Stop)};
+}
+
 struct Traced {
   std::unique_ptr<ZvmCircuit> C;
   Trace T;
@@ -184,6 +197,12 @@ static void BM_GenerateWideOps(benchmark::State &S) {
 static void BM_CheckWideOps(benchmark::State &S) {
   check(S, wideOpsLoop(S.range(0)));
 }
+static void BM_GenerateHeap(benchmark::State &S) {
+  generate(S, heapLoop(S.range(0)));
+}
+static void BM_CheckHeap(benchmark::State &S) {
+  check(S, heapLoop(S.range(0)));
+}
 static void BM_GenerateFibonacci(benchmark::State &S) {
   generate(S, fibonacciLoop(S.range(0)));
 }
@@ -205,5 +224,7 @@ BENCHMARK(BM_GenerateFibonacci)->Arg(1 << 14)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GenerateWideOps)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckWideOps)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckFibonacci)->Arg(1 << 14)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GenerateHeap)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckHeap)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

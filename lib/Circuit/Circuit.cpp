@@ -42,6 +42,10 @@ const char *zkc::circuit::busName(Bus B) {
     return "alu3";
   case Bus::Env:
     return "env";
+  case Bus::Heap:
+    return "heap";
+  case Bus::HeapState:
+    return "heap-state";
   }
   return "?";
 }
@@ -80,6 +84,10 @@ const char *zkc::circuit::tableName(TableId T) {
     return RegisterAccessAir::Name;
   case TableId::RegisterBoundary:
     return RegisterBoundaryAir::Name;
+  case TableId::Heap:
+    return HeapAccessAir::Name;
+  case TableId::HeapBoundary:
+    return HeapBoundaryAir::Name;
   case TableId::Environment:
     return EnvAir::Name;
   case TableId::Range16:
@@ -132,6 +140,13 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
   };
   if (!Unsupported.empty())
     return Fail(llvm::join(Unsupported, ", "));
+  // The heap table takes the address as base + sext(imm) over the integers
+  // (CpuAir.h): a base of 2^32 or more only reaches the heap by wrapping.
+  for (const vm::TraceStep &S : T.Steps)
+    if (cpuOpInfo(S.Instr.Op).IsHeap && !(S.In[0] < Word(1ull << 32)))
+      return Fail("a heap address from a base register of 2^32 or more (at "
+                  "pc " +
+                  llvm::Twine(S.Pc) + ")");
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -274,6 +289,8 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
+  generateHeapTraces(Events.Heap, Out[TableId::Heap],
+                     Out[TableId::HeapBoundary]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -297,6 +314,11 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   for (size_t R = 0; R < Out[TableId::RegisterBoundary].Height; ++R)
     Cells += !Out[TableId::RegisterBoundary].at(R, 0).isZero();
   Out.UsedRows[static_cast<unsigned>(TableId::RegisterBoundary)] = Cells;
+  Out.UsedRows[static_cast<unsigned>(TableId::Heap)] = Events.Heap.size();
+  size_t Bytes = 0;
+  for (size_t R = 0; R < Out[TableId::HeapBoundary].Height; ++R)
+    Bytes += !Out[TableId::HeapBoundary].at(R, 0).isZero();
+  Out.UsedRows[static_cast<unsigned>(TableId::HeapBoundary)] = Bytes;
 
   // The lookup tables are as high as their fixed columns.
   for (TableId L : LookupTables) {

@@ -157,6 +157,15 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                  Info.Branch == BranchKind::Return;
     C.NextPc = Felt(Jumps ? Target : uint64_t(S.Pc) + 1);
 
+    if (Info.IsHeap) {
+      // The circuit's address is the base's low 32 bits plus sext(imm)
+      // (CpuAir.h); checkSupported keeps the base below 2^32, so this is
+      // the address the emulator used.
+      uint64_t Addr = (In1.low() & 0xffffffff) +
+                      static_cast<uint64_t>(
+                          static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
+      Ev.Heap.push_back({I.Op, uint64_t(R) + 1, Addr, Info.Writes ? Out : In2});
+    }
     if (Info.UsesAlu3)
       (Info.AluOp == Opcode::Select ? Ev.Select : Ev.ModArith)
           .push_back({Info.AluOp, In1, In2, In3, Out});

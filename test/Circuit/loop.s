@@ -21,6 +21,8 @@
 ; CHECK-NEXT: table wide-mul: 1 rows (0 used)
 ; CHECK-NEXT: table registers: 256 rows (133 used)
 ; CHECK-NEXT: table register-boundary: 8 rows (5 used)
+; CHECK-NEXT: table heap: 1 rows (0 used)
+; CHECK-NEXT: table heap-boundary: 1 rows (0 used)
 ; CHECK-NEXT: table environment: 16 rows (16 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)

@@ -6,7 +6,7 @@
 ; RUN: not zvm-prove --check %t.spin.zbin --no-deploy --gas 30000 2>&1 | FileCheck %s --check-prefix=TRAP
 
 ; CHECK: call: success
-; CHECK: zvm-prove: error: unsupported by the circuit: cdload, mstore, return
+; CHECK: zvm-prove: error: unsupported by the circuit: cdload, return
 ; TRAP: call: trap
 ; TRAP: zvm-prove: error: unsupported by the circuit: an execution ending in a trap (at pc 0, jmp)
 

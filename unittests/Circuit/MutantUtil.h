@@ -254,6 +254,8 @@ struct Mutation {
 /// The mutations of the divmod, shift, byteop, select, modarith, exp and
 /// wide-mul tables, in ArithSoundnessTest.cpp.
 const std::vector<Mutation> &arithMutations();
+/// The mutations of the heap tables, in HeapSoundnessTest.cpp.
+const std::vector<Mutation> &heapMutations();
 
 } // namespace zkc::test
 

@@ -514,6 +514,8 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
     Covered.insert(M.Rejecter);
   for (const Mutation &M : arithMutations())
     Covered.insert(M.Rejecter);
+  for (const Mutation &M : heapMutations())
+    Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;
   for (const ConstraintDegree &K : computeDegrees(C).Constraints)

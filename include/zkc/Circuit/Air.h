@@ -63,8 +63,14 @@ enum class Bus : uint8_t {
   /// (opcode, value[16]): environment instructions' results, looked up by
   /// the CPU in the environment table (the call's public inputs).
   Env,
+  /// (opcode, timestamp, address, value[16]): heap loads and stores of the
+  /// CPU, received by the heap table.
+  Heap,
+  /// (address, timestamp, byte): heap byte states, produced and consumed by
+  /// the heap and heap boundary tables (offline memory checking).
+  HeapState,
 };
-inline constexpr unsigned NumBuses = 9;
+inline constexpr unsigned NumBuses = 11;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

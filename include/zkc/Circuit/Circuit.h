@@ -20,6 +20,7 @@
 #include "zkc/Circuit/DivModAir.h"
 #include "zkc/Circuit/EnvAir.h"
 #include "zkc/Circuit/ExpAir.h"
+#include "zkc/Circuit/HeapAir.h"
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
 #include "zkc/Circuit/ModArithAir.h"
@@ -57,11 +58,13 @@ enum class TableId : uint8_t {
   WideMul,
   Registers,
   RegisterBoundary,
+  Heap,
+  HeapBoundary,
   Environment,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 19;
+inline constexpr unsigned NumTables = 21;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -89,6 +92,8 @@ public:
   WideMulAir WideMul;
   RegisterAccessAir Registers;
   RegisterBoundaryAir Boundary;
+  HeapAccessAir Heap;
+  HeapBoundaryAir HeapBoundary;
   EnvAir Env;
   RangeAir Range;
   ByteAir Bytes;
@@ -111,6 +116,8 @@ public:
     Fn(TableId::WideMul, WideMul);
     Fn(TableId::Registers, Registers);
     Fn(TableId::RegisterBoundary, Boundary);
+    Fn(TableId::Heap, Heap);
+    Fn(TableId::HeapBoundary, HeapBoundary);
     Fn(TableId::Environment, Env);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
@@ -167,6 +174,15 @@ struct RegisterEvent {
   Word Value;
 };
 
+/// One heap access: a load or store (mload, mstore, mload8, mstore8) of
+/// Value at byte address Addr, at timestamp cycle + 1.
+struct HeapEvent {
+  Opcode Op;
+  uint64_t Ts;
+  uint64_t Addr;
+  Word Value;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -185,6 +201,7 @@ struct CpuEvents {
       Exp;
   std::vector<Alu3Event> Select, ModArith;
   std::vector<RegisterEvent> Registers;
+  std::vector<HeapEvent> Heap;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -218,6 +235,10 @@ Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 /// and the boundary rows, by increasing address.
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
                             Matrix &Accesses, Matrix &Boundary);
+/// Both heap tables: a row per access in the order given (timestamp order)
+/// and the boundary rows, a byte each, by increasing address.
+void generateHeapTraces(const std::vector<HeapEvent> &Events, Matrix &Accesses,
+                        Matrix &Boundary);
 
 /// The multiplicity columns of the program, range and byte tables: counts
 /// of what the other tables send them. Tuples that are not in a table

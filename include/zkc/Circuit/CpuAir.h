@@ -74,7 +74,8 @@ public:
     E SelSum(0), OpcodeE(0), AluOpE(0), AluUsed(0), Alu3Used(0), Reads3(0),
         Reads1(0), Src1A(0), Src1B(0), Reads2(0), Src2B(0), Src2C(0), Writes(0),
         ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
-        Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0);
+        Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0), HeapLoad(0),
+        HeapStore(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -126,7 +127,11 @@ public:
         Ldc = Ldc + S;
       if (Info.IsEnv)
         Env = Env + S;
+      if (Info.IsHeap)
+        (Info.Writes ? HeapLoad : HeapStore) =
+            (Info.Writes ? HeapLoad : HeapStore) + S;
     }
+    E Heap = HeapLoad + HeapStore;
 
     // Decoding: one selector on real rows, none on padding. IsReal needs no
     // constraint of its own: it is 1 on the first row and goes from 1 to 0
@@ -181,6 +186,12 @@ public:
                           E(CodeLength) - E(1) - Popped);
     Bld.whenTransition().when(N.IsReal).assertEq("cpu.pc_continuity", N.Pc,
                                                  L.NextPc);
+    // A heap address is In1 + sext(imm) below 2^28 (the heap limit). The
+    // circuit takes In1 below 2^32, so that the sum is In1_0 + 2^16 In1_1 +
+    // Imm - 2^32 ImmSign over the integers; a larger base would have to
+    // wrap around 2^256, which checkSupported refuses.
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(Heap).assertZero("cpu.heap_base", L.In1[I]);
 
     // The immediate as a value: sext(imm) (or, for 'u' operands, zext(imm))
     // in 16-bit limbs. ImmLo and ImmHi are range checked, and
@@ -236,10 +247,22 @@ public:
     Bld.send(Bus::Alu3, Alu3Used, AluOpE, L.In1, L.In2, L.In3, L.Out);
     // Environment instructions' results are the call's public inputs.
     Bld.send(Bus::Env, Env, OpcodeE, L.Out);
-    // Range checks of the immediate's limbs.
-    Bld.send(Bus::Range16, ImmAny, L.ImmLo);
-    Bld.send(Bus::Range16, ImmAny, L.ImmHi);
-    Bld.send(Bus::Range16, ImmAny, E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+    // Heap loads and stores, at timestamp Clk + 1 (the initial state's is
+    // 0); the heap table checks the address and the bytes.
+    Tuple<E> HeapOp;
+    HeapOp.push(OpcodeE);
+    HeapOp.push(L.Clk + E(1));
+    HeapOp.push(L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm -
+                E(1ull << 32) * L.ImmSign);
+    for (unsigned I = 0; I < NumLimbs; ++I)
+      HeapOp.push(HeapLoad * L.Out[I] + HeapStore * L.In2[I]);
+    Bld.interact(Bus::Heap, Heap, HeapOp, /*IsSend=*/true);
+    // Range checks of the immediate's limbs (for a heap access, so that
+    // ImmSign is its sign).
+    Bld.send(Bus::Range16, ImmAny + Heap, L.ImmLo);
+    Bld.send(Bus::Range16, ImmAny + Heap, L.ImmHi);
+    Bld.send(Bus::Range16, ImmAny + Heap,
+             E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
   }
 
 private:

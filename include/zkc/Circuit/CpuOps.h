@@ -60,6 +60,10 @@ struct CpuOpInfo {
   /// An environment instruction: the result is a public input, looked up
   /// in the environment table.
   bool IsEnv = false;
+  /// A heap load or store (mload, mstore, mload8, mstore8): the address is
+  /// the first source plus sext(imm), the value the result (loads) or the
+  /// second source (stores); the heap table checks them.
+  bool IsHeap = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -71,7 +75,8 @@ struct CpuOpInfo {
   bool Reads3 = false;
   /// The instruction writes register A ('d').
   bool Writes = false;
-  /// The immediate is a value ('i'): the second operand is sext(imm).
+  /// The immediate is a value ('i'): the second operand is sext(imm). A
+  /// heap access's immediate is an address offset instead.
   bool ImmValue = false;
   /// The immediate is an unsigned value ('u'): the second operand is
   /// zext(imm).
@@ -161,6 +166,12 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::CdSize:
   case Opcode::CodeSize:
     I.IsEnv = true;
+    break;
+  case Opcode::MLoad:
+  case Opcode::MStore:
+  case Opcode::MLoad8:
+  case Opcode::MStore8:
+    I.IsHeap = true;
     break;
   case Opcode::Add:
   case Opcode::Sub:
@@ -263,7 +274,7 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
       }
       ++Sources;
     }
-    if (K == 'i')
+    if (K == 'i' && !I.IsHeap)
       I.ImmValue = true;
     if (K == 'u')
       I.ImmZext = true;
@@ -358,7 +369,12 @@ static_assert(
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !I.IsEnv && !(I.UsesAlu && I.Writes))
+            !I.IsLdc && !I.IsEnv && !I.IsHeap && !(I.UsesAlu && I.Writes))
+          return false;
+        // A heap access reads its address first; a load writes the value, a
+        // store reads it second.
+        if (I.IsHeap && (!I.Reads1 || I.UsesAlu || I.Writes == I.Reads2 ||
+                         I.ImmValue || I.ImmZext || I.Reads3))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
