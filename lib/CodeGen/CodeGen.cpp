@@ -43,6 +43,7 @@ static Error compileFunction(Function &F, ModuleInfo &Info,
   // Coalesced copies leave blocks that only jump: thread and place again.
   // Any order is valid now, since registers no longer depend on it.
   layoutBlocks(MF);
+  placeBackEdgeBlocks(MF);
   emitAssembly(MF, OS);
   return Error::success();
 }

@@ -7,15 +7,19 @@
 //
 // Selection materialises constants at each use, which keeps live ranges
 // short across blocks but repeats `li rN, 0` (the base of every constant
-// heap address) within one. Here a later `li`/`ldc` of a constant already
-// loaded earlier in the same block reuses that register: the earlier
-// definition dominates everything the later one reaches.
+// heap address) within one, and reloads constants on every iteration of
+// a loop. Here constants used in loops, and zero everywhere, are loaded
+// once at the start of the entry block, which dominates every use; then a
+// later `li`/`ldc` of a constant already loaded earlier in the same block
+// reuses that register: the earlier definition dominates everything the
+// later one reaches.
 //
 //===----------------------------------------------------------------------===//
 
 #include "zkc/CodeGen/Passes.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <map>
 
@@ -23,17 +27,79 @@ using namespace llvm;
 using zkc::Opcode;
 using namespace zkc::codegen;
 
-void zkc::codegen::reuseConstants(MFunction &MF) {
+using ConstantKey = std::tuple<unsigned, int64_t, std::string>;
+
+static bool isConstantLoad(const MInstr &I) {
+  return I.Opc == static_cast<unsigned>(Opcode::Li) ||
+         I.Opc == static_cast<unsigned>(Opcode::Ldc);
+}
+
+/// Moves the loads of zero into the entry block and those of other
+/// constants in loops into the preheader of the outermost loop, one per
+/// constant and place. A register that holds a constant for longer costs a
+/// register; the ZVM has 256 of them, and the spiller reloads one no dearer
+/// than `li` would.
+static void hoistConstants(MFunction &MF) {
+  std::vector<unsigned> NumDefs(MF.numVRegs());
+  for (auto &B : MF.Blocks)
+    for (MInstr &I : B->Instrs)
+      for (unsigned D : I.Defs)
+        if (!isOutReg(D))
+          ++NumDefs[D];
+  MBlock *Entry = MF.Blocks.front().get();
+  std::map<std::pair<MBlock *, ConstantKey>, unsigned> Hoisted;
+  // Per destination block, the loads moved there, in order.
+  std::map<MBlock *, std::vector<MInstr>> Loads;
   std::vector<unsigned> Replace(MF.numVRegs());
   for (unsigned R = 0; R < Replace.size(); ++R)
     Replace[R] = R;
   bool Changed = false;
   for (auto &B : MF.Blocks) {
-    std::map<std::tuple<unsigned, int64_t, std::string>, unsigned> Seen;
+    erase_if(B->Instrs, [&](MInstr &I) {
+      if (!isConstantLoad(I) || isOutReg(I.Defs[0]) ||
+          MF.Fixed[I.Defs[0]] >= 0 || NumDefs[I.Defs[0]] != 1)
+        return false;
+      bool Zero =
+          I.Opc == static_cast<unsigned>(Opcode::Li) && !I.Imm && I.Sym.empty();
+      MBlock *To = Zero ? Entry : B->LoopPreheader;
+      if (!To || To == B.get())
+        return false;
+      auto [It, New] =
+          Hoisted.try_emplace({To, {I.Opc, I.Imm, I.Sym}}, I.Defs[0]);
+      if (New)
+        Loads[To].push_back(std::move(I));
+      else
+        Replace[I.Defs[0]] = It->second;
+      Changed = true;
+      return true;
+    });
+  }
+  if (!Changed)
+    return;
+  for (auto &[To, Is] : Loads) {
+    // Zero goes first in the entry block, before any use; elsewhere before
+    // the terminators, after everything else the block computes.
+    auto At = To == Entry ? To->Instrs.begin() : To->firstTerminator();
+    To->Instrs.insert(At, std::make_move_iterator(Is.begin()),
+                      std::make_move_iterator(Is.end()));
+  }
+  for (auto &B : MF.Blocks)
+    for (MInstr &I : B->Instrs)
+      for (unsigned &U : I.Uses)
+        if (!isOutReg(U))
+          U = Replace[U];
+}
+
+void zkc::codegen::reuseConstants(MFunction &MF) {
+  hoistConstants(MF);
+  std::vector<unsigned> Replace(MF.numVRegs());
+  for (unsigned R = 0; R < Replace.size(); ++R)
+    Replace[R] = R;
+  bool Changed = false;
+  for (auto &B : MF.Blocks) {
+    std::map<ConstantKey, unsigned> Seen;
     llvm::erase_if(B->Instrs, [&](MInstr &I) {
-      bool IsConstant = I.Opc == static_cast<unsigned>(Opcode::Li) ||
-                        I.Opc == static_cast<unsigned>(Opcode::Ldc);
-      if (!IsConstant || isOutReg(I.Defs[0]) || MF.Fixed[I.Defs[0]] >= 0)
+      if (!isConstantLoad(I) || isOutReg(I.Defs[0]) || MF.Fixed[I.Defs[0]] >= 0)
         return false;
       auto [It, New] = Seen.try_emplace({I.Opc, I.Imm, I.Sym}, I.Defs[0]);
       if (New)

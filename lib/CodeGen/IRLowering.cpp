@@ -8,8 +8,8 @@
 // Rewrites what instruction selection does not take, with LLVM's own
 // utilities where they exist:
 //  - allocas into values where SROA and mem2reg can (SROAPass, PromotePass);
-//  - switch into compare-and-branch trees (LowerSwitchPass), invoke into
-//    call (LowerInvokePass);
+//  - switch into compare-and-branch trees (LowerSwitchPass), on the value
+//    widened to a word first, invoke into call (LowerInvokePass);
 //  - memcpy/memmove/memset that no ZVM copy instruction performs into loops
 //    (LowerMemIntrinsics);
 //  - division of integers wider than 256 bits into runtime calls, other
@@ -86,6 +86,31 @@ Error lowerMemIntrinsics(Function &F, const TargetTransformInfo &TTI) {
     MT->eraseFromParent();
   }
   return Error::success();
+}
+
+/// Switches on integers narrower than a word switch on the value
+/// zero-extended to a word instead. LowerSwitchPass builds its tree from
+/// signed comparisons; on a narrow value each one would sign-extend both
+/// operands, but narrow values are kept zero-extended, so the zext is free
+/// and signed word comparisons of such values need no extension at all.
+void widenSwitches(Function &F) {
+  Type *Word = IntegerType::get(F.getContext(), 256);
+  for (BasicBlock &BB : F) {
+    auto *SI = dyn_cast<SwitchInst>(BB.getTerminator());
+    if (!SI || SI->getCondition()->getType()->getIntegerBitWidth() >= 256)
+      continue;
+    IRBuilder<> B(SI);
+    SwitchInst *Wide = B.CreateSwitch(B.CreateZExt(SI->getCondition(), Word),
+                                      SI->getDefaultDest(), SI->getNumCases());
+    for (const auto &Case : SI->cases())
+      Wide->addCase(ConstantInt::get(F.getContext(),
+                                     Case.getCaseValue()->getValue().zext(256)),
+                    Case.getCaseSuccessor());
+    // Branch weights and the like carry over unchanged: same successors in
+    // the same order.
+    Wide->copyMetadata(*SI);
+    SI->eraseFromParent();
+  }
 }
 
 /// Operations the runtime library implements (Libcalls.def).
@@ -191,6 +216,7 @@ Error zkc::codegen::lowerModuleForZVM(Module &M) {
       return E;
     if (Error E = lowerToLibcalls(F))
       return E;
+    widenSwitches(F);
     FunctionPassManager FPM;
     // Allocas that SROA and mem2reg can turn into values (all of them at
     // -O1 and above, and most the -O0 pipeline leaves) become values; the

@@ -467,6 +467,10 @@ Expected<std::unique_ptr<MFunction>> FunctionSelector::run() {
     Blocks[&BB] = MF->addBlock(std::move(Label));
     Blocks[&BB]->LoopDepth = Loops.getLoopDepth(&BB);
   }
+  for (BasicBlock &BB : F)
+    if (Loop *L = Loops.getLoopFor(&BB))
+      if (BasicBlock *Pre = L->getOutermostLoop()->getLoopPreheader())
+        Blocks[&BB]->LoopPreheader = Blocks[Pre];
 
   // Parameters arrive in r0, r1, ...: their registers are fixed.
   for (Argument &A : F.args()) {
@@ -520,8 +524,14 @@ Expected<std::unique_ptr<MFunction>> FunctionSelector::run() {
     if (!B->Instrs.empty())
       Live.push_back(std::move(B));
   MF->Blocks = std::move(Live);
-  for (unsigned I = 0; I < MF->Blocks.size(); ++I)
+  SmallPtrSet<MBlock *, 16> Kept;
+  for (unsigned I = 0; I < MF->Blocks.size(); ++I) {
     MF->Blocks[I]->Number = I;
+    Kept.insert(MF->Blocks[I].get());
+  }
+  for (auto &B : MF->Blocks)
+    if (!Kept.count(B->LoopPreheader))
+      B->LoopPreheader = nullptr;
 
   if (!ErrorMessage.empty())
     return createStringError(inconvertibleErrorCode(), ErrorMessage);

@@ -409,44 +409,63 @@ void FunctionSelector::selectIntrinsic(IntrinsicInst &I) {
       R = emitOp(Opcode::Sub, {A, B});
       Overflow = emitOp(Opcode::Lt, {A, B});
       break;
-    case Intrinsic::umul_with_overflow:
+    case Intrinsic::umul_with_overflow: {
       R = emitOp(Opcode::Mul, {A, B});
       if (W <= 128) {
         Overflow = emitOp(Opcode::GtI, {emitOp(Opcode::ShrI, {R}, W)}, 0);
-      } else {
-        Overflow = emitOp(Opcode::GtI, {mulHigh(A, B)}, 0);
-        if (W < 256)
-          Overflow =
-              emitOp(Opcode::Or,
-                     {Overflow,
-                      emitOp(Opcode::GtI, {emitOp(Opcode::ShrI, {R}, W)}, 0)});
+        break;
       }
+      std::optional<APInt> CA = constantValue(Arg(0)),
+                           CB = constantValue(Arg(1));
+      if (CA && !CB) {
+        std::swap(A, B);
+        std::swap(CA, CB);
+      }
+      if (CB && !CB->trunc(W).isZero()) {
+        // By a constant c: the product leaves W bits exactly when the other
+        // operand exceeds (2^W - 1) / c.
+        APInt Limit = APInt::getLowBitsSet(256, W).udiv(CB->trunc(W).zext(256));
+        if (std::optional<int64_t> Imm = asImm32(Limit))
+          Overflow = emitOp(Opcode::GtI, {A}, *Imm);
+        else
+          Overflow = emitOp(Opcode::Gt, {A, constant(Limit)});
+        break;
+      }
+      // A wrapped product is smaller than the exact one, so dividing it
+      // back by a non-zero A gives less than B; dividing an exact one gives
+      // B. When A is zero nothing overflows: compare B with itself.
+      unsigned Back = emitOp(Opcode::Div, {R, A});
+      Back = emitOp(Opcode::Select, {A, Back, B});
+      Overflow = emitOp(Opcode::Lt, {Back, B});
+      if (W < 256)
+        Overflow = emitOp(
+            Opcode::Or,
+            {Overflow, emitOp(Opcode::GtI, {emitOp(Opcode::ShrI, {R}, W)}, 0)});
       break;
+    }
     case Intrinsic::smul_with_overflow: {
       unsigned SA = signExtend(A, W), SB = signExtend(B, W);
       R = emitOp(Opcode::Mul, {SA, SB});
       // Products of operands of up to 128 bits are exact in 256 bits and
       // overflow only when they leave W bits. Wider ones may wrap: a wrapped
-      // product is found by dividing it back (SDIV of -2^255 by -1 gives
-      // -2^255, so that pair is checked on its own).
-      unsigned Fits = signExtend(mask(R, W), W);
-      Overflow = emitOp(Opcode::IsZero, {emitOp(Opcode::Eq, {Fits, R})});
+      // product is found by dividing it back by a non-zero SA. SDIV of
+      // -2^255 by -1 gives -2^255, so -1 * -2^255 passes that test; it is
+      // caught by its sign instead: two negative operands cannot give a
+      // negative exact product.
+      if (W < 256) {
+        unsigned Fits = signExtend(mask(R, W), W);
+        Overflow = emitOp(Opcode::IsZero, {emitOp(Opcode::Eq, {Fits, R})});
+      }
       if (W > 128) {
         unsigned Back = emitOp(Opcode::SDiv, {R, SA});
+        Back = emitOp(Opcode::Select, {SA, Back, SB});
         unsigned Wrong =
             emitOp(Opcode::IsZero, {emitOp(Opcode::Eq, {Back, SB})});
-        unsigned NonZero =
-            emitOp(Opcode::IsZero, {emitOp(Opcode::IsZero, {SA})});
-        unsigned MinusOneTimesMin =
-            emitOp(Opcode::And,
-                   {emitOp(Opcode::EqI, {SA}, -1),
-                    emitOp(Opcode::Eq,
-                           {SB, constant(APInt::getSignedMinValue(256))})});
-        Overflow =
-            emitOp(Opcode::Or,
-                   {Overflow,
-                    emitOp(Opcode::Or, {emitOp(Opcode::And, {NonZero, Wrong}),
-                                        MinusOneTimesMin})});
+        unsigned AllNegative = emitOp(
+            Opcode::SLtI,
+            {emitOp(Opcode::And, {emitOp(Opcode::And, {SA, SB}), R})}, 0);
+        Wrong = emitOp(Opcode::Or, {Wrong, AllNegative});
+        Overflow = W < 256 ? emitOp(Opcode::Or, {Overflow, Wrong}) : Wrong;
       }
       break;
     }

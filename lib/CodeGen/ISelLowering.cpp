@@ -14,6 +14,7 @@
 
 #include "ISelLowering.h"
 
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Operator.h"
@@ -72,7 +73,7 @@ void FunctionSelector::selectInstruction(Instruction &I) {
   }
   case Instruction::PHI:
     // Registers now; the copies come once every block is selected.
-    parts(&I);
+    (void)parts(&I);
     return;
   case Instruction::Trunc:
   case Instruction::ZExt:
@@ -435,11 +436,24 @@ void FunctionSelector::selectCast(CastInst &I) {
   case Instruction::SExt:
     return setReg(&I, mask(signExtend(R, From), To));
   case Instruction::Trunc:
-  case Instruction::PtrToInt:
-    return setReg(&I, To < From ? mask(R, To) : R);
+  case Instruction::PtrToInt: {
+    // A `trunc nuw` promises that the dropped bits are zero.
+    auto *T = dyn_cast<TruncInst>(&I);
+    bool Fits = (T && T->hasNoUnsignedWrap()) || fitsIn(Src, To);
+    return setReg(&I, To < From && !Fits ? mask(R, To) : R);
+  }
   default:
     return fail(&I, Twine("the cast '") + I.getOpcodeName() + "'");
   }
+}
+
+bool FunctionSelector::fitsIn(const Value *V, unsigned Width) const {
+  // The selector shifted right by 224, a masked value, a zero-extension:
+  // the known bits show that the high bits are already clear.
+  if (!V->getType()->isIntegerTy())
+    return false;
+  unsigned From = widthOf(V->getType());
+  return computeKnownBits(V, DL).countMinLeadingZeros() >= From - Width;
 }
 
 //===----------------------------------------------------------------------===//

@@ -78,6 +78,8 @@ private:
   unsigned mask(unsigned R, unsigned Width);
   /// R (canonical, Width bits) sign-extended to 256 bits.
   unsigned signExtend(unsigned R, unsigned Width);
+  /// Whether integer V is known to have no bits set above its low Width.
+  bool fitsIn(const llvm::Value *V, unsigned Width) const;
   std::optional<llvm::APInt> constantValue(const llvm::Value *V) const;
   std::optional<int64_t> immediate(const llvm::Value *V) const;
   llvm::ArrayRef<unsigned> parts(llvm::Value *V);

@@ -84,6 +84,9 @@ struct MBlock {
   unsigned NumTerminators = 0;
   /// Loop nesting depth, for spill and copy costs.
   unsigned LoopDepth = 0;
+  /// In a loop: the preheader of the outermost loop around this block, if
+  /// it has one; loop-invariant constants can be loaded there.
+  MBlock *LoopPreheader = nullptr;
 
   /// Successor blocks, from the branch targets.
   llvm::SmallVector<MBlock *, 2> successors() const;

@@ -62,6 +62,9 @@ void reuseConstants(MFunction &MF);
 /// Orders the blocks so that branches fall through where they can
 /// (BranchLayout.cpp).
 void layoutBlocks(MFunction &MF);
+/// After register allocation: loop blocks that jump back to their header
+/// placed just before it, to fall into it (BranchLayout.cpp).
+void placeBackEdgeBlocks(MFunction &MF);
 
 /// Coalesces copies and assigns a register to every virtual register
 /// (RegAlloc.cpp).

@@ -13,11 +13,11 @@ declare void @zvm.return(i256, i256)
 ; CHECK-NEXT:  li r0, 0
 ; CHECK-NEXT:  cdload r1, r0, 0
 ; CHECK-NEXT:  li r2, 1
+; CHECK-NEXT:  mov r3, r0
 ; CHECK-NEXT:  __entry.bb1:
 ; CHECK-NEXT:  muli r2, r2, 3
-; CHECK-NEXT:  addi r0, r0, 1
-; CHECK-NEXT:  bltu r0, r1, __entry.bb1
-; CHECK-NEXT:  li r0, 0
+; CHECK-NEXT:  addi r3, r3, 1
+; CHECK-NEXT:  bltu r3, r1, __entry.bb1
 ; CHECK-NEXT:  mstore r0, r2, 0
 ; CHECK-NEXT:  li r1, 32
 ; CHECK-NEXT:  return r0, r1

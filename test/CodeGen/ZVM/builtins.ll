@@ -26,36 +26,35 @@ declare void @zvm.revert(i256, i256)
 declare void @zvm.stop()
 
 ; CHECK-LABEL: __entry:
-; CHECK-NEXT:  caller r0
-; CHECK-NEXT:  cdsize r1
-; CHECK-NEXT:  li r2, 0
-; CHECK-NEXT:  keccak256 r3, r2, r1
-; CHECK-NEXT:  addmod r1, r0, r3, r1
+; CHECK-NEXT:  li r0, 0
+; CHECK-NEXT:  caller r1
+; CHECK-NEXT:  cdsize r2
+; CHECK-NEXT:  keccak256 r3, r0, r2
+; CHECK-NEXT:  addmod r2, r1, r3, r2
 ; CHECK-NEXT:  li r3, 3
-; CHECK-NEXT:  exp r1, r1, r3
+; CHECK-NEXT:  exp r2, r2, r3
 ; CHECK-NEXT:  li r4, 0
 ; CHECK-NEXT:  li r5, 32
-; CHECK-NEXT:  mov r6, r1
-; CHECK-NEXT:  mov r7, r0
+; CHECK-NEXT:  mov r6, r2
+; CHECK-NEXT:  mov r7, r1
 ; CHECK-NEXT:  log2 r4
-; CHECK-NEXT:  gas r0
-; CHECK-NEXT:  ldc r1, @library("lib.sol:L")
-; CHECK-NEXT:  mov r4, r0
-; CHECK-NEXT:  mov r5, r1
+; CHECK-NEXT:  gas r1
+; CHECK-NEXT:  ldc r2, @library("lib.sol:L")
+; CHECK-NEXT:  mov r4, r1
+; CHECK-NEXT:  mov r5, r2
 ; CHECK-NEXT:  li r6, 0
 ; CHECK-NEXT:  li r7, 0
 ; CHECK-NEXT:  li r8, 4
 ; CHECK-NEXT:  li r9, 0
 ; CHECK-NEXT:  li r10, 0
-; CHECK-NEXT:  call r0, r4
-; CHECK-NEXT:  rdsize r1
+; CHECK-NEXT:  call r1, r4
+; CHECK-NEXT:  rdsize r2
 ; CHECK-NEXT:  li r3, 64
-; CHECK-NEXT:  rdcopy r3, r2, r1
-; CHECK-NEXT:  ldc r1, @immutable("owner")
-; CHECK-NEXT:  bne r1, r0, __entry.bb1
+; CHECK-NEXT:  rdcopy r3, r0, r2
+; CHECK-NEXT:  ldc r2, @immutable("owner")
+; CHECK-NEXT:  bne r2, r1, __entry.bb1
 ; CHECK-NEXT:  stop
 ; CHECK-NEXT:  __entry.bb1:
-; CHECK-NEXT:  li r0, 0
 ; CHECK-NEXT:  revert r0, r0
 define void @__entry() {
   %c = call i256 @zvm.caller()

@@ -90,22 +90,23 @@ exit:
 ; Two loop-carried values swap every iteration: a parallel copy.
 
 ; CHECK-LABEL: fib:
-; CHECK-NEXT:  jz r0, fib.bb2
 ; CHECK-NEXT:  li r1, 0
+; CHECK-NEXT:  jz r0, fib.bb2
 ; CHECK-NEXT:  li r2, 1
-; CHECK-NEXT:  fib.bb3:
-; CHECK-NEXT:  add r1, r1, r2
-; CHECK-NEXT:  addi r0, r0, -1
-; CHECK-NEXT:  jz r0, fib.bb6
+; CHECK-NEXT:  jmp fib.bb3
+; CHECK-NEXT:  fib.bb5:
 ; CHECK-NEXT:  mov r3, r1
 ; CHECK-NEXT:  mov r1, r2
 ; CHECK-NEXT:  mov r2, r3
-; CHECK-NEXT:  jmp fib.bb3
+; CHECK-NEXT:  fib.bb3:
+; CHECK-NEXT:  add r1, r1, r2
+; CHECK-NEXT:  addi r0, r0, -1
+; CHECK-NEXT:  jnz r0, fib.bb5
 ; CHECK-NEXT:  fib.bb6:
 ; CHECK-NEXT:  mov r0, r2
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  fib.bb2:
-; CHECK-NEXT:  li r2, 0
+; CHECK-NEXT:  mov r2, r1
 ; CHECK-NEXT:  jmp fib.bb6
 define i256 @fib(i256 %n) noinline {
 entry:
@@ -125,14 +126,14 @@ exit:
 }
 
 ; CHECK-LABEL: smax_or_zero:
+; CHECK-NEXT:  li r2, 0
 ; CHECK-NEXT:  bge r0, r1, smax_or_zero.bb5
-; CHECK-NEXT:  li r0, 0
-; CHECK-NEXT:  blt r1, r0, smax_or_zero.bb3
+; CHECK-NEXT:  blt r1, r2, smax_or_zero.bb3
 ; CHECK-NEXT:  mov r0, r1
 ; CHECK-NEXT:  smax_or_zero.bb5:
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  smax_or_zero.bb3:
-; CHECK-NEXT:  li r0, 0
+; CHECK-NEXT:  mov r0, r2
 ; CHECK-NEXT:  jmp smax_or_zero.bb5
 define i256 @smax_or_zero(i256 %a, i256 %b) noinline {
 entry:

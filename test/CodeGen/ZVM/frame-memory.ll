@@ -17,95 +17,92 @@ declare void @llvm.memcpy.p1.p0.i256(ptr addrspace(1), ptr, i256, i1)
 
 ; CHECK-LABEL: __entry:
 ; CHECK-NEXT:  enter 352
-; CHECK-NEXT:  li r0, 0
-; CHECK-NEXT:  cdload r1, r0, 0
-; CHECK-NEXT:  spaddr r2, -352
-; CHECK-NEXT:  spaddr r3, -96
-; CHECK-NEXT:  spaddr r4, -80
-; CHECK-NEXT:  spaddr r5, -64
+; CHECK-NEXT:  li r0, 8
+; CHECK-NEXT:  li r1, 0
+; CHECK-NEXT:  cdload r2, r1, 0
+; CHECK-NEXT:  spaddr r3, -352
+; CHECK-NEXT:  spaddr r4, -96
+; CHECK-NEXT:  spaddr r5, -80
+; CHECK-NEXT:  spaddr r6, -64
+; CHECK-NEXT:  mov r7, r1
 ; CHECK-NEXT:  __entry.bb1:
-; CHECK-NEXT:  mul r6, r0, r0
-; CHECK-NEXT:  shli r7, r0, 5
-; CHECK-NEXT:  add r7, r2, r7
-; CHECK-NEXT:  ststore r7, r6, 0
-; CHECK-NEXT:  addi r0, r0, 1
-; CHECK-NEXT:  li r6, 8
-; CHECK-NEXT:  bltu r0, r6, __entry.bb1
-; CHECK-NEXT:  mov r8, r2
-; CHECK-NEXT:  mov r9, r1
-; CHECK-NEXT:  fcall r8, sum
-; CHECK-NEXT:  mov r0, r8
-; CHECK-NEXT:  li r6, 0
-; CHECK-NEXT:  mstore r6, r0, 0
-; CHECK-NEXT:  jnz r6, __entry.bb9
-; CHECK-NEXT:  li r0, 0
+; CHECK-NEXT:  mul r8, r7, r7
+; CHECK-NEXT:  shli r9, r7, 5
+; CHECK-NEXT:  add r9, r3, r9
+; CHECK-NEXT:  ststore r9, r8, 0
+; CHECK-NEXT:  addi r7, r7, 1
+; CHECK-NEXT:  bltu r7, r0, __entry.bb1
+; CHECK-NEXT:  mov r10, r3
+; CHECK-NEXT:  mov r11, r2
+; CHECK-NEXT:  fcall r10, sum
+; CHECK-NEXT:  mov r0, r10
+; CHECK-NEXT:  mstore r1, r0, 0
+; CHECK-NEXT:  jnz r1, __entry.bb9
+; CHECK-NEXT:  mov r0, r1
+; CHECK-NEXT:  li r7, 171
+; CHECK-NEXT:  li r8, 16
 ; CHECK-NEXT:  __entry.bb6:
-; CHECK-NEXT:  li r6, 171
-; CHECK-NEXT:  add r7, r3, r0
-; CHECK-NEXT:  ststore8 r7, r6, 0
+; CHECK-NEXT:  add r9, r4, r0
+; CHECK-NEXT:  ststore8 r9, r7, 0
 ; CHECK-NEXT:  addi r0, r0, 1
-; CHECK-NEXT:  li r6, 16
-; CHECK-NEXT:  bltu r0, r6, __entry.bb6
+; CHECK-NEXT:  bltu r0, r8, __entry.bb6
 ; CHECK-NEXT:  __entry.bb9:
 ; CHECK-NEXT:  li r0, 4660
-; CHECK-NEXT:  spld r6, -93
-; CHECK-NEXT:  shli r6, r6, 16
-; CHECK-NEXT:  shri r6, r6, 16
+; CHECK-NEXT:  spld r7, -93
+; CHECK-NEXT:  shli r7, r7, 16
+; CHECK-NEXT:  shri r7, r7, 16
 ; CHECK-NEXT:  shli r0, r0, 240
-; CHECK-NEXT:  or r0, r6, r0
+; CHECK-NEXT:  or r0, r7, r0
 ; CHECK-NEXT:  spst r0, -93
 ; CHECK-NEXT:  ldc r0, 0x102030405060708
-; CHECK-NEXT:  spld r6, -89
-; CHECK-NEXT:  shli r6, r6, 64
-; CHECK-NEXT:  shri r6, r6, 64
+; CHECK-NEXT:  spld r7, -89
+; CHECK-NEXT:  shli r7, r7, 64
+; CHECK-NEXT:  shri r7, r7, 64
 ; CHECK-NEXT:  shli r0, r0, 192
-; CHECK-NEXT:  or r0, r6, r0
+; CHECK-NEXT:  or r0, r7, r0
 ; CHECK-NEXT:  spst r0, -89
-; CHECK-NEXT:  li r0, 0
-; CHECK-NEXT:  jnz r0, __entry.bb15
-; CHECK-NEXT:  li r0, 0
+; CHECK-NEXT:  jnz r1, __entry.bb15
+; CHECK-NEXT:  mov r0, r1
+; CHECK-NEXT:  li r7, 16
 ; CHECK-NEXT:  __entry.bb12:
-; CHECK-NEXT:  li r6, 0
-; CHECK-NEXT:  add r7, r4, r0
-; CHECK-NEXT:  ststore8 r7, r6, 0
+; CHECK-NEXT:  add r8, r5, r0
+; CHECK-NEXT:  ststore8 r8, r1, 0
 ; CHECK-NEXT:  addi r0, r0, 1
-; CHECK-NEXT:  li r6, 16
-; CHECK-NEXT:  bltu r0, r6, __entry.bb12
+; CHECK-NEXT:  bltu r0, r7, __entry.bb12
 ; CHECK-NEXT:  __entry.bb15:
-; CHECK-NEXT:  addi r0, r1, 6
+; CHECK-NEXT:  addi r0, r2, 6
 ; CHECK-NEXT:  jz r0, __entry.bb21
-; CHECK-NEXT:  li r1, 0
+; CHECK-NEXT:  mov r2, r1
 ; CHECK-NEXT:  __entry.bb18:
-; CHECK-NEXT:  add r6, r3, r1
-; CHECK-NEXT:  stload8 r6, r6, 0
-; CHECK-NEXT:  add r7, r4, r1
-; CHECK-NEXT:  ststore8 r7, r6, 0
-; CHECK-NEXT:  addi r1, r1, 1
-; CHECK-NEXT:  bltu r1, r0, __entry.bb18
+; CHECK-NEXT:  add r7, r4, r2
+; CHECK-NEXT:  stload8 r7, r7, 0
+; CHECK-NEXT:  add r8, r5, r2
+; CHECK-NEXT:  ststore8 r8, r7, 0
+; CHECK-NEXT:  addi r2, r2, 1
+; CHECK-NEXT:  bltu r2, r0, __entry.bb18
 ; CHECK-NEXT:  __entry.bb21:
 ; CHECK-NEXT:  spld r0, -80
 ; CHECK-NEXT:  shri r0, r0, 128
-; CHECK-NEXT:  li r1, 0
 ; CHECK-NEXT:  mstore r1, r0, 32
 ; CHECK-NEXT:  spld r0, -94
 ; CHECK-NEXT:  shri r0, r0, 224
 ; CHECK-NEXT:  mstore r1, r0, 64
-; CHECK-NEXT:  spst r2, -64
-; CHECK-NEXT:  mov r8, r5
-; CHECK-NEXT:  li r9, 3
-; CHECK-NEXT:  fcall r8, deref
-; CHECK-NEXT:  mov r0, r8
+; CHECK-NEXT:  spst r3, -64
+; CHECK-NEXT:  mov r10, r6
+; CHECK-NEXT:  li r11, 3
+; CHECK-NEXT:  fcall r10, deref
+; CHECK-NEXT:  mov r0, r10
 ; CHECK-NEXT:  mstore r1, r0, 96
+; CHECK-NEXT:  mov r0, r1
+; CHECK-NEXT:  li r2, 32
 ; CHECK-NEXT:  __entry.bb22:
-; CHECK-NEXT:  add r0, r2, r1
-; CHECK-NEXT:  stload8 r0, r0, 64
-; CHECK-NEXT:  mstore8 r1, r0, 128
-; CHECK-NEXT:  addi r1, r1, 1
-; CHECK-NEXT:  li r0, 32
-; CHECK-NEXT:  bltu r1, r0, __entry.bb22
-; CHECK-NEXT:  li r0, 0
-; CHECK-NEXT:  li r1, 160
-; CHECK-NEXT:  return r0, r1
+; CHECK-NEXT:  add r4, r3, r0
+; CHECK-NEXT:  stload8 r4, r4, 64
+; CHECK-NEXT:  mstore8 r0, r4, 128
+; CHECK-NEXT:  addi r0, r0, 1
+; CHECK-NEXT:  bltu r0, r2, __entry.bb22
+; CHECK-NEXT:  li r0, 160
+; CHECK-NEXT:  return r1, r0
 define void @__entry() {
 entry:
   %n = load i256, ptr addrspace(2) null
@@ -164,20 +161,19 @@ done:
 
 ; CHECK-LABEL: sum:
 ; CHECK-NEXT:  enter 64
-; CHECK-NEXT:  spaddr r2, -64
-; CHECK-NEXT:  li r3, 0
-; CHECK-NEXT:  spst r3, -64
+; CHECK-NEXT:  li r2, 0
+; CHECK-NEXT:  spaddr r3, -64
+; CHECK-NEXT:  spst r2, -64
 ; CHECK-NEXT:  jz r1, sum.bb6
-; CHECK-NEXT:  li r3, 0
 ; CHECK-NEXT:  sum.bb3:
-; CHECK-NEXT:  shli r4, r3, 5
+; CHECK-NEXT:  shli r4, r2, 5
 ; CHECK-NEXT:  add r4, r0, r4
 ; CHECK-NEXT:  stload r4, r4, 0
-; CHECK-NEXT:  mov r5, r2
+; CHECK-NEXT:  mov r5, r3
 ; CHECK-NEXT:  mov r6, r4
 ; CHECK-NEXT:  fcall r5, add_to
-; CHECK-NEXT:  addi r3, r3, 1
-; CHECK-NEXT:  bltu r3, r1, sum.bb3
+; CHECK-NEXT:  addi r2, r2, 1
+; CHECK-NEXT:  bltu r2, r1, sum.bb3
 ; CHECK-NEXT:  sum.bb6:
 ; CHECK-NEXT:  spld r0, -64
 ; CHECK-NEXT:  fret

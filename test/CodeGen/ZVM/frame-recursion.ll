@@ -32,23 +32,23 @@ define void @__entry() {
 
 ; CHECK-LABEL: chain:
 ; CHECK-NEXT:  enter 96
-; CHECK-NEXT:  spaddr r2, -96
+; CHECK-NEXT:  li r2, 0
+; CHECK-NEXT:  spaddr r3, -96
 ; CHECK-NEXT:  spst r0, -96
 ; CHECK-NEXT:  spst r1, -64
-; CHECK-NEXT:  jz r0, chain.bb2
+; CHECK-NEXT:  jz r0, chain.bb3
 ; CHECK-NEXT:  addi r0, r0, -1
-; CHECK-NEXT:  mov r3, r0
-; CHECK-NEXT:  mov r4, r2
-; CHECK-NEXT:  fcall r3, chain
-; CHECK-NEXT:  mov r0, r3
+; CHECK-NEXT:  mov r4, r0
+; CHECK-NEXT:  mov r5, r3
+; CHECK-NEXT:  fcall r4, chain
+; CHECK-NEXT:  mov r0, r4
 ; CHECK-NEXT:  fret
-; CHECK-NEXT:  chain.bb2:
-; CHECK-NEXT:  li r0, 0
 ; CHECK-NEXT:  chain.bb3:
-; CHECK-NEXT:  stload r1, r2, 0
-; CHECK-NEXT:  add r0, r0, r1
-; CHECK-NEXT:  stload r2, r2, 32
-; CHECK-NEXT:  jnz r2, chain.bb3
+; CHECK-NEXT:  stload r0, r3, 0
+; CHECK-NEXT:  add r2, r2, r0
+; CHECK-NEXT:  stload r3, r3, 32
+; CHECK-NEXT:  jnz r3, chain.bb3
+; CHECK-NEXT:  mov r0, r2
 ; CHECK-NEXT:  fret
 define i256 @chain(i256 %n, ptr %up) noinline {
 entry:

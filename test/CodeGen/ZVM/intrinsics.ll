@@ -109,105 +109,65 @@ declare i256 @llvm.expect.i256(i256, i256)
 ; CHECK-NEXT:  sgti r12, r1, -5
 ; CHECK-NEXT:  li r13, -5
 ; CHECK-NEXT:  select r12, r12, r1, r13
-; CHECK-NEXT:  shli r13, r1, 128
-; CHECK-NEXT:  shri r13, r13, 128
-; CHECK-NEXT:  shri r14, r1, 128
-; CHECK-NEXT:  shli r15, r1, 128
-; CHECK-NEXT:  shri r15, r15, 128
-; CHECK-NEXT:  shri r16, r1, 128
-; CHECK-NEXT:  mul r17, r13, r15
-; CHECK-NEXT:  mul r13, r13, r16
-; CHECK-NEXT:  mul r15, r14, r15
-; CHECK-NEXT:  mul r14, r14, r16
-; CHECK-NEXT:  shri r16, r17, 128
-; CHECK-NEXT:  shli r17, r13, 128
-; CHECK-NEXT:  shri r17, r17, 128
-; CHECK-NEXT:  add r16, r16, r17
-; CHECK-NEXT:  shli r17, r15, 128
-; CHECK-NEXT:  shri r17, r17, 128
-; CHECK-NEXT:  add r16, r16, r17
-; CHECK-NEXT:  shri r13, r13, 128
-; CHECK-NEXT:  add r13, r14, r13
-; CHECK-NEXT:  shri r14, r15, 128
-; CHECK-NEXT:  add r13, r13, r14
-; CHECK-NEXT:  shri r14, r16, 128
-; CHECK-NEXT:  add r13, r13, r14
-; CHECK-NEXT:  gti r13, r13, 0
+; CHECK-NEXT:  mul r13, r1, r1
+; CHECK-NEXT:  div r13, r13, r1
+; CHECK-NEXT:  select r13, r1, r13, r1
+; CHECK-NEXT:  lt r13, r13, r1
 ; CHECK-NEXT:  shli r14, r1, 100
-; CHECK-NEXT:  shli r15, r14, 128
-; CHECK-NEXT:  shri r15, r15, 128
-; CHECK-NEXT:  shri r16, r14, 128
-; CHECK-NEXT:  shli r17, r14, 128
-; CHECK-NEXT:  shri r17, r17, 128
-; CHECK-NEXT:  shri r14, r14, 128
-; CHECK-NEXT:  mul r18, r15, r17
-; CHECK-NEXT:  mul r15, r15, r14
-; CHECK-NEXT:  mul r17, r16, r17
-; CHECK-NEXT:  mul r14, r16, r14
-; CHECK-NEXT:  shri r16, r18, 128
-; CHECK-NEXT:  shli r18, r15, 128
-; CHECK-NEXT:  shri r18, r18, 128
-; CHECK-NEXT:  add r16, r16, r18
-; CHECK-NEXT:  shli r18, r17, 128
-; CHECK-NEXT:  shri r18, r18, 128
-; CHECK-NEXT:  add r16, r16, r18
-; CHECK-NEXT:  shri r15, r15, 128
-; CHECK-NEXT:  add r14, r14, r15
-; CHECK-NEXT:  shri r15, r17, 128
-; CHECK-NEXT:  add r14, r14, r15
-; CHECK-NEXT:  shri r15, r16, 128
-; CHECK-NEXT:  add r14, r14, r15
-; CHECK-NEXT:  gti r14, r14, 0
+; CHECK-NEXT:  mul r15, r14, r14
+; CHECK-NEXT:  div r15, r15, r14
+; CHECK-NEXT:  select r15, r14, r15, r14
+; CHECK-NEXT:  lt r14, r15, r14
 ; CHECK-NEXT:  ldc r15, 0xffffffffffffedcc
 ; CHECK-NEXT:  add r2, r2, r15
 ; CHECK-NEXT:  shri r15, r2, 64
 ; CHECK-NEXT:  shli r2, r2, 192
 ; CHECK-NEXT:  shri r2, r2, 192
-; CHECK-NEXT:  li r19, 0
-; CHECK-NEXT:  mov r20, r4
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 1
-; CHECK-NEXT:  mov r20, r5
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 2
-; CHECK-NEXT:  mov r20, r6
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 3
-; CHECK-NEXT:  mov r20, r8
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 4
-; CHECK-NEXT:  mov r20, r9
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 5
-; CHECK-NEXT:  mov r20, r10
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 6
-; CHECK-NEXT:  mov r20, r7
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 7
-; CHECK-NEXT:  mov r20, r3
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 8
-; CHECK-NEXT:  mov r20, r11
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 9
-; CHECK-NEXT:  mov r20, r12
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 10
-; CHECK-NEXT:  mov r20, r13
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 11
-; CHECK-NEXT:  mov r20, r14
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 12
-; CHECK-NEXT:  mov r20, r2
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 13
-; CHECK-NEXT:  mov r20, r15
-; CHECK-NEXT:  fcall r19, out
-; CHECK-NEXT:  li r19, 14
-; CHECK-NEXT:  mov r20, r1
-; CHECK-NEXT:  fcall r19, out
+; CHECK-NEXT:  li r16, 0
+; CHECK-NEXT:  mov r17, r4
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 1
+; CHECK-NEXT:  mov r17, r5
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 2
+; CHECK-NEXT:  mov r17, r6
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 3
+; CHECK-NEXT:  mov r17, r8
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 4
+; CHECK-NEXT:  mov r17, r9
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 5
+; CHECK-NEXT:  mov r17, r10
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 6
+; CHECK-NEXT:  mov r17, r7
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 7
+; CHECK-NEXT:  mov r17, r3
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 8
+; CHECK-NEXT:  mov r17, r11
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 9
+; CHECK-NEXT:  mov r17, r12
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 10
+; CHECK-NEXT:  mov r17, r13
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 11
+; CHECK-NEXT:  mov r17, r14
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 12
+; CHECK-NEXT:  mov r17, r2
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 13
+; CHECK-NEXT:  mov r17, r15
+; CHECK-NEXT:  fcall r16, out
+; CHECK-NEXT:  li r16, 14
+; CHECK-NEXT:  mov r17, r1
+; CHECK-NEXT:  fcall r16, out
 ; CHECK-NEXT:  li r1, 480
 ; CHECK-NEXT:  return r0, r1
 define void @__entry() {
