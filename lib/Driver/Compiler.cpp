@@ -39,6 +39,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/IPO/Internalize.h"
 
 #include <map>
 
@@ -258,6 +259,12 @@ bool Compilation::optimize() {
   if (!lowerToLLVM())
     return false;
   for (const LLVMObject &Obj : P->Objects) {
+    // Only the entry point is reached from outside an object: every Yul
+    // function is private to it. Saying so lets LLVM inline a function
+    // into its only caller, drop unused ones and specialise arguments.
+    llvm::internalizeModule(*Obj.Module, [](const llvm::GlobalValue &GV) {
+      return GV.getName() == "__entry";
+    });
     llvm::Error E = linkRuntime(*Obj.Module);
     if (!E)
       E = optimizeModule(*Obj.Module, P->Opts.Opt);
