@@ -46,6 +46,12 @@ const char *zkc::circuit::busName(Bus B) {
     return "heap";
   case Bus::HeapState:
     return "heap-state";
+  case Bus::Halt:
+    return "halt";
+  case Bus::CdLoad:
+    return "cdload";
+  case Bus::Calldata:
+    return "calldata";
   }
   return "?";
 }
@@ -88,6 +94,12 @@ const char *zkc::circuit::tableName(TableId T) {
     return HeapAccessAir::Name;
   case TableId::HeapBoundary:
     return HeapBoundaryAir::Name;
+  case TableId::Output:
+    return OutputAir::Name;
+  case TableId::CdLoad:
+    return CdLoadAir::Name;
+  case TableId::Calldata:
+    return CalldataAir::Name;
   case TableId::Environment:
     return EnvAir::Name;
   case TableId::Range16:
@@ -111,9 +123,10 @@ static std::vector<Instruction> withSentinel(std::vector<Instruction> Code) {
 }
 
 ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
-                       PublicInputs Env)
+                       PublicInputs Env, PublicOutputs Out)
     : Program(withSentinel(std::move(Code)), std::move(Pool)),
-      Cpu(Program.code().size() - 1), Env(Env) {
+      Cpu(Program.code().size() - 1), Output(std::move(Out)),
+      CdLoad(Env.Calldata.size()), Env(Env), Calldata(Env.Calldata) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -147,17 +160,45 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
       return Fail("a heap address from a base register of 2^32 or more (at "
                   "pc " +
                   llvm::Twine(S.Pc) + ")");
+  // cdload's address is base + sext(imm) over the integers, taken in
+  // [0, 2^32) (CalldataAir.h); others wrap around 2^256.
+  for (const vm::TraceStep &S : T.Steps) {
+    if (S.Instr.Op != Opcode::CdLoad)
+      continue;
+    int64_t Addr =
+        static_cast<int64_t>(S.In[0].low()) + static_cast<int32_t>(S.Instr.Imm);
+    if (!(S.In[0] < Word(1ull << 32)) || Addr < 0 || Addr >= (1ll << 32))
+      return Fail("a calldata address outside [0, 2^32) (at pc " +
+                  llvm::Twine(S.Pc) + ")");
+  }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
     return Fail("an execution of more than 2^30 cycles");
   // With calls unsupported there is one context; an execution that does not
-  // end in `stop` trapped (out of gas: gas is not in the circuit yet).
+  // end in `stop`, `return` or `revert` trapped (out of gas: gas is not in
+  // the circuit yet).
   const vm::TraceStep &Last = T.Steps.back();
-  if (Last.Instr.Op != Opcode::Stop) {
+  if (!cpuOpInfo(Last.Instr.Op).IsStop) {
     const std::string_view M = getInstrInfo(Last.Instr.Op).Mnemonic;
     return Fail("an execution ending in a trap (at pc " + llvm::Twine(Last.Pc) +
                 ", " + llvm::StringRef(M.data(), M.size()) + ")");
+  }
+  // The CPU takes a returned range's start and length below 2^32 (CpuAir.h):
+  // a longer range traps, but an empty one may start anywhere. A range
+  // ending beyond the heap limit traps at the return itself.
+  if (Last.Instr.Op != Opcode::Stop) {
+    if (!(Last.In[1] < Word(1ull << 32)) ||
+        (!Last.In[1].isZero() &&
+         (!(Last.In[0] < Word(1ull << 32)) ||
+          Last.In[0].low() + Last.In[1].low() > (1ull << 28))))
+      return Fail("an execution ending in a trap (at pc " +
+                  llvm::Twine(Last.Pc) +
+                  ", a returned range beyond the heap "
+                  "limit)");
+    if (!(Last.In[0] < Word(1ull << 32)))
+      return Fail("an empty returned range starting at 2^32 or more (at pc " +
+                  llvm::Twine(Last.Pc) + ")");
   }
   return llvm::Error::success();
 }
@@ -170,8 +211,10 @@ public:
   LookupCounter(const ZvmCircuit &C, CircuitTrace &T)
       : Program(C.preprocessed(TableId::Program)),
         Env(C.preprocessed(TableId::Environment)),
+        Calldata(C.preprocessed(TableId::Calldata)),
         ProgramMult(T[TableId::Program]), RangeMult(T[TableId::Range16]),
-        ByteMult(T[TableId::Byte]), EnvMult(T[TableId::Environment]) {}
+        ByteMult(T[TableId::Byte]), EnvMult(T[TableId::Environment]),
+        CalldataMult(T[TableId::Calldata]) {}
 
   void constraintFailed(const char *, size_t) override {}
   void interaction(Bus B, Felt Mult, const Tuple<Felt> &T, bool IsSend,
@@ -199,6 +242,11 @@ public:
           return;
         }
       }
+      return;
+    case Bus::Calldata:
+      if (T[0].value() < Calldata.Height &&
+          Calldata.at(T[0].value(), 1) == T[1])
+        CalldataMult.at(T[0].value(), 0) += Mult;
       return;
     case Bus::Range16:
       if (T[0].value() < RangeAir::Height)
@@ -233,16 +281,17 @@ public:
   }
 
 private:
-  const Matrix &Program, &Env;
-  Matrix &ProgramMult, &RangeMult, &ByteMult, &EnvMult;
+  const Matrix &Program, &Env, &Calldata;
+  Matrix &ProgramMult, &RangeMult, &ByteMult, &EnvMult, &CalldataMult;
 };
 
 static_assert(ProgramAir::Width == 1 && EnvAir::Width == 1 &&
-                  RangeAir::Width == 1,
+                  RangeAir::Width == 1 && CalldataAir::Width == 1,
               "lookup tables but byte have one main column, the multiplicity");
 
 constexpr TableId LookupTables[] = {TableId::Program, TableId::Environment,
-                                    TableId::Range16, TableId::Byte};
+                                    TableId::Calldata, TableId::Range16,
+                                    TableId::Byte};
 
 bool isLookupTable(TableId T) { return llvm::is_contained(LookupTables, T); }
 
@@ -289,8 +338,8 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
-  generateHeapTraces(Events.Heap, Out[TableId::Heap],
-                     Out[TableId::HeapBoundary]);
+  generateHeapTraces(Events.Heap, Events.Halt, Out[TableId::Heap],
+                     Out[TableId::HeapBoundary], Out[TableId::Output]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -319,6 +368,11 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   for (size_t R = 0; R < Out[TableId::HeapBoundary].Height; ++R)
     Bytes += !Out[TableId::HeapBoundary].at(R, 0).isZero();
   Out.UsedRows[static_cast<unsigned>(TableId::HeapBoundary)] = Bytes;
+  Out[TableId::CdLoad] =
+      generateCdLoadTrace(Events.CdLoad, C.Calldata.data().size());
+  Out.UsedRows[static_cast<unsigned>(TableId::CdLoad)] = Events.CdLoad.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::Output)] =
+      std::max<uint64_t>(Events.Halt.Length, 1);
 
   // The lookup tables are as high as their fixed columns.
   for (TableId L : LookupTables) {
@@ -350,6 +404,7 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
   In[Opcode::BaseFee] = E.Block.BaseFee;
   In[Opcode::BlobBaseFee] = E.Block.BlobBaseFee;
   In[Opcode::CdSize] = Word(uint64_t(Tx.Data.size()));
+  In.Calldata = Tx.Data;
   In[Opcode::SelfBalance] = Tx.Value;
   if (const vm::Account *A = E.State.find(Recipient)) {
     In[Opcode::SelfBalance] = A->Balance + Tx.Value;

@@ -166,6 +166,19 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                           static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       Ev.Heap.push_back({I.Op, uint64_t(R) + 1, Addr, Info.Writes ? Out : In2});
     }
+    if (Info.IsCdLoad) {
+      // checkSupported keeps the address in [0, 2^32).
+      uint64_t Addr = (In1.low() & 0xffffffff) +
+                      static_cast<uint64_t>(
+                          static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
+      Ev.CdLoad.push_back({Addr, Out});
+    }
+    if (Info.IsStop) {
+      // The range's low 32 bits: checkSupported keeps both words below 2^32
+      // (stop reads nothing, so its range is empty).
+      Ev.Halt = {true, Info.IsRevert, uint64_t(R) + 1, In1.low() & 0xffffffff,
+                 In2.low() & 0xffffffff};
+    }
     if (Info.UsesAlu3)
       (Info.AluOp == Opcode::Select ? Ev.Select : Ev.ModArith)
           .push_back({Info.AluOp, In1, In2, In3, Out});

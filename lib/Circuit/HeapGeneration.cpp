@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Replays the heap accesses in timestamp order byte by byte, recording for
-// each byte the state it found (previous timestamp and byte), and lists the
-// final state of every byte touched for the boundary table.
+// each byte the state it found (previous timestamp and byte), then the
+// output's reads of the returned range at the halt, and lists the final
+// state of every byte touched for the boundary table.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,7 +29,8 @@ uint8_t byteAt(const Word &W, unsigned J) {
 } // namespace
 
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
-                                      Matrix &Accesses, Matrix &Boundary) {
+                                      const HaltEvent &Halt, Matrix &Accesses,
+                                      Matrix &Boundary, Matrix &Output) {
   struct State {
     uint64_t Ts = 0;
     uint8_t Value = 0;
@@ -67,6 +69,27 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       C.TsDiffHi[K] = Felt(Diff >> 16);
       Cell = {Ev.Ts, New};
     }
+  }
+
+  // The returned bytes, read last: the halt is the last cycle.
+  Output = Matrix(OutputAir::Width, OutputAir::heightFor(Halt.Length));
+  for (size_t R = 0; R < Output.Height; ++R) {
+    OutputCols<Felt> &C = viewRowMut<OutputCols>(Output.row(R));
+    uint64_t Addr = Halt.Start + R;
+    C.Halts = Felt(Halt.Halts && R == 0 ? 1u : 0u);
+    C.Ts = Felt(Halt.Ts);
+    C.Start = Felt(Halt.Start);
+    C.AddrLo = Felt(Addr & 0xffff);
+    C.AddrHi = Felt(Addr >> 16);
+    if (R >= Halt.Length)
+      continue;
+    State &Cell = Cells[Addr];
+    assert(Halt.Ts > Cell.Ts && "the halt is not the last heap access");
+    C.PrevTs = Felt(Cell.Ts);
+    uint64_t Diff = Halt.Ts - Cell.Ts - 1;
+    C.TsDiffLo = Felt(Diff & 0xffff);
+    C.TsDiffHi = Felt(Diff >> 16);
+    Cell.Ts = Halt.Ts;
   }
 
   std::vector<uint64_t> Addrs;

@@ -5,6 +5,7 @@
 
 ; CHECK:      call: success
 ; CHECK-NEXT: cycles: 64
+; CHECK-NEXT: output: 0x
 ; CHECK-NEXT: table program: 16 rows (12 used)
 ; CHECK-NEXT: table cpu: 64 rows (64 used)
 ; CHECK-NEXT: table addsub: 32 rows (20 used)
@@ -23,7 +24,10 @@
 ; CHECK-NEXT: table register-boundary: 8 rows (5 used)
 ; CHECK-NEXT: table heap: 1 rows (0 used)
 ; CHECK-NEXT: table heap-boundary: 1 rows (0 used)
+; CHECK-NEXT: table output: 1 rows (1 used)
+; CHECK-NEXT: table cdload: 1 rows (0 used)
 ; CHECK-NEXT: table environment: 16 rows (16 used)
+; CHECK-NEXT: table calldata: 32 rows (32 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)
 ; CHECK-NEXT: total: {{[0-9]+}} rows

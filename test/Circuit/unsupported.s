@@ -6,7 +6,7 @@
 ; RUN: not zvm-prove --check %t.spin.zbin --no-deploy --gas 30000 2>&1 | FileCheck %s --check-prefix=TRAP
 
 ; CHECK: call: success
-; CHECK: zvm-prove: error: unsupported by the circuit: cdload, return
+; CHECK: zvm-prove: error: unsupported by the circuit: cdcopy
 ; TRAP: call: trap
 ; TRAP: zvm-prove: error: unsupported by the circuit: an execution ending in a trap (at pc 0, jmp)
 
@@ -22,6 +22,7 @@
     cdload r1, r0, 0
     mstore r0, r1, 0
     li r2, 32
+    cdcopy r0, r0, r2
     return r0, r2
   .end
 .end

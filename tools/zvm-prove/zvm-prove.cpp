@@ -34,8 +34,7 @@ int main(int Argc, char **Argv) {
       "\"all constraints hold\" or each violation; exits 1 on a violation or "
       "when the execution uses what the circuit does not support yet."};
   po::options_description Opts("options");
-  Opts.add_options()("input", po::value<std::string>(),
-                     "the .zbin object")(
+  Opts.add_options()("input", po::value<std::string>(), "the .zbin object")(
       "check", "check the constraints (the only mode so far)")(
       "list-supported",
       "print the instructions the circuit supports, one per line")(
@@ -111,7 +110,8 @@ int main(int Argc, char **Argv) {
      << (R.Result.S == Status::Success  ? "success"
          : R.Result.S == Status::Revert ? "revert"
                                         : "trap")
-     << "\ncycles: " << R.Cycles << "\n";
+     << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(R.Result.Output)
+     << "\n";
 
   const Account *A = E.State.find(Contract);
   if (!A || !A->Code)
@@ -119,10 +119,16 @@ int main(int Argc, char **Argv) {
   auto Prog = readProgram(*A->Code);
   if (!Prog)
     return fail(llvm::toString(Prog.takeError()));
-  ZvmCircuit C(Prog->Code, Prog->Pool, Env);
+  // The public outputs, as the verifier is told them.
+  PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output};
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)
     return fail(llvm::toString(CT.takeError()));
+  // A trap at the last instruction that the trace alone does not show (out
+  // of gas growing the heap for a return): gas is not in the circuit yet.
+  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
+    return fail("unsupported by the circuit: an execution ending in a trap");
 
   size_t Total = 0;
   for (unsigned I = 0; I < NumTables; ++I) {

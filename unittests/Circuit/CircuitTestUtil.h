@@ -29,6 +29,8 @@ struct TracedRun {
   Program Prog;
   /// The call's public inputs.
   circuit::PublicInputs Env;
+  /// Its public outputs, as the emulator gives them.
+  circuit::PublicOutputs Out;
 };
 
 inline TracedRun runTraced(std::vector<Instruction> Code,
@@ -50,6 +52,8 @@ inline TracedRun runTraced(std::vector<Instruction> Code,
   Tx.GasLimit = 10'000'000;
   Run.Env = circuit::environmentOf(E, Tx, To);
   Run.Result = E.transact(Tx);
+  Run.Out = {Run.Result.Result.S == vm::Status::Revert,
+             Run.Result.Result.Output};
   auto P = readProgram(Obj);
   EXPECT_TRUE(static_cast<bool>(P));
   if (P)
@@ -66,10 +70,11 @@ struct CircuitRun {
   circuit::CircuitTrace T;
 
   explicit CircuitRun(std::vector<Instruction> Code,
-                      std::vector<Word> Pool = {})
-      : Run(runTraced(std::move(Code), std::move(Pool))) {
+                      std::vector<Word> Pool = {},
+                      const vm::Bytes &Calldata = {})
+      : Run(runTraced(std::move(Code), std::move(Pool), Calldata)) {
     C = std::make_unique<circuit::ZvmCircuit>(Run.Prog.Code, Run.Prog.Pool,
-                                              Run.Env);
+                                              Run.Env, Run.Out);
     auto Built = circuit::generateCircuitTrace(*C, Run.T);
     if (!Built) {
       ADD_FAILURE() << llvm::toString(Built.takeError());

@@ -240,6 +240,16 @@ struct Mutant : CircuitRun {
       if (!C.IsReal.isZero())
         Shift(C.FinalTs);
     }
+    // The halt's heap timestamp, Clk + 1, as the output table has it.
+    Matrix &O = T[TableId::Output];
+    for (size_t R = 0; R < O.Height; ++R) {
+      OutputCols<Felt> &C = viewRowMut<OutputCols>(O.row(R));
+      if (C.Ts.value() >= From + 1)
+        C.Ts += Felt(Delta);
+      uint64_t D = C.Ts.value() - C.PrevTs.value() - 1;
+      C.TsDiffLo = Felt(D & 0xffff);
+      C.TsDiffHi = Felt(D >> 16);
+    }
   }
 };
 
@@ -256,6 +266,11 @@ struct Mutation {
 const std::vector<Mutation> &arithMutations();
 /// The mutations of the heap tables, in HeapSoundnessTest.cpp.
 const std::vector<Mutation> &heapMutations();
+/// The mutations of the output table and the halt, in
+/// OutputSoundnessTest.cpp.
+const std::vector<Mutation> &outputMutations();
+/// The mutations of the calldata tables, in CalldataSoundnessTest.cpp.
+const std::vector<Mutation> &calldataMutations();
 
 } // namespace zkc::test
 

@@ -119,13 +119,18 @@ const std::vector<Mutation> &mutations() {
            W.Run.T.Steps[K].Fp = 1;
          W.regenerate();
        }},
-      {"cpu.real_until_stop", "a real row after stop", nullptr,
+      {"cpu.real_until_stop", "a padding row before the stop", nullptr,
        [](Mutant &W) {
-         CpuCols<Felt> &C = W.cpu(22);
-         C.IsReal = Felt(1u);
-         W.setSel(22, Opcode::Stop, Felt(1u));
-         C.Pc = Felt(23u);
-         C.NextPc = Felt(24u);
+         // The stop of row 21 moved to row 22, after a padding row that
+         // leads to it; the halt's timestamp moves with it.
+         Matrix &M = W.T[TableId::Cpu];
+         std::copy(M.row(21), M.row(21) + M.Width, M.row(22));
+         W.cpu(22).Clk = Felt(22u);
+         std::fill(M.row(21), M.row(21) + M.Width, Felt());
+         W.cpu(21).Clk = Felt(21u);
+         W.cpu(21).Pc = Felt(21u);
+         W.cpu(21).NextPc = Felt(22u);
+         W.row<OutputCols>(TableId::Output, 0).Ts = Felt(23u);
        }},
       {"cpu.last_row_stops", "an execution cut before its stop",
        [] { return fourLis(); },
@@ -515,6 +520,10 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
   for (const Mutation &M : arithMutations())
     Covered.insert(M.Rejecter);
   for (const Mutation &M : heapMutations())
+    Covered.insert(M.Rejecter);
+  for (const Mutation &M : outputMutations())
+    Covered.insert(M.Rejecter);
+  for (const Mutation &M : calldataMutations())
     Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;

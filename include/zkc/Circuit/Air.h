@@ -69,8 +69,18 @@ enum class Bus : uint8_t {
   /// (address, timestamp, byte): heap byte states, produced and consumed by
   /// the heap and heap boundary tables (offline memory checking).
   HeapState,
+  /// (reverted, length, start, timestamp): how the execution ends, sent by
+  /// the CPU's last real row once per output byte and once more, received
+  /// by the output table, whose reverted flag and length are public.
+  Halt,
+  /// (address, value[16]): cdload's reads, asked by the CPU, answered by
+  /// the cdload table.
+  CdLoad,
+  /// (address, byte): calldata bytes, looked up by the cdload table in the
+  /// calldata table (public inputs).
+  Calldata,
 };
-inline constexpr unsigned NumBuses = 11;
+inline constexpr unsigned NumBuses = 14;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

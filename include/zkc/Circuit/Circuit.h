@@ -16,6 +16,7 @@
 
 #include "zkc/Circuit/AluAir.h"
 #include "zkc/Circuit/ByteOpAir.h"
+#include "zkc/Circuit/CalldataAir.h"
 #include "zkc/Circuit/CpuAir.h"
 #include "zkc/Circuit/DivModAir.h"
 #include "zkc/Circuit/EnvAir.h"
@@ -24,6 +25,7 @@
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
 #include "zkc/Circuit/ModArithAir.h"
+#include "zkc/Circuit/OutputAir.h"
 #include "zkc/Circuit/SelectAir.h"
 #include "zkc/Circuit/ShiftAir.h"
 #include "zkc/Circuit/SymbolicBuilder.h"
@@ -60,11 +62,14 @@ enum class TableId : uint8_t {
   RegisterBoundary,
   Heap,
   HeapBoundary,
+  Output,
+  CdLoad,
   Environment,
+  Calldata,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 21;
+inline constexpr unsigned NumTables = 24;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -72,9 +77,10 @@ public:
   /// Code and Pool are the program being run, as in the object
   /// (zkc::Program). The program table appends a `stop`, the emulator's
   /// sentinel: running off the end of the code is a stop (docs/isa.md).
-  /// Env is the call's public inputs (environmentOf).
+  /// Env is the call's public inputs (environmentOf), Out its public
+  /// outputs (how it ended and the bytes it returned).
   ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
-             PublicInputs Env = {});
+             PublicInputs Env = {}, PublicOutputs Out = {});
 
   ProgramAir Program;
   CpuAir Cpu;
@@ -94,7 +100,10 @@ public:
   RegisterBoundaryAir Boundary;
   HeapAccessAir Heap;
   HeapBoundaryAir HeapBoundary;
+  OutputAir Output;
+  CdLoadAir CdLoad;
   EnvAir Env;
+  CalldataAir Calldata;
   RangeAir Range;
   ByteAir Bytes;
 
@@ -118,7 +127,10 @@ public:
     Fn(TableId::RegisterBoundary, Boundary);
     Fn(TableId::Heap, Heap);
     Fn(TableId::HeapBoundary, HeapBoundary);
+    Fn(TableId::Output, Output);
+    Fn(TableId::CdLoad, CdLoad);
     Fn(TableId::Environment, Env);
+    Fn(TableId::Calldata, Calldata);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
   }
@@ -183,6 +195,23 @@ struct HeapEvent {
   Word Value;
 };
 
+/// How the execution ends: the halting row's stop, return or revert, its
+/// heap range [Start, Start + Length) and heap timestamp, cycle + 1.
+struct HaltEvent {
+  /// A row halts (not so in a trace cut short, which tests build).
+  bool Halts = false;
+  bool Reverted = false;
+  uint64_t Ts = 0;
+  uint64_t Start = 0;
+  uint64_t Length = 0;
+};
+
+/// One cdload: the word Value read at calldata address Addr.
+struct CdLoadEvent {
+  uint64_t Addr;
+  Word Value;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -202,6 +231,8 @@ struct CpuEvents {
   std::vector<Alu3Event> Select, ModArith;
   std::vector<RegisterEvent> Registers;
   std::vector<HeapEvent> Heap;
+  HaltEvent Halt;
+  std::vector<CdLoadEvent> CdLoad;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -235,10 +266,17 @@ Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 /// and the boundary rows, by increasing address.
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
                             Matrix &Accesses, Matrix &Boundary);
-/// Both heap tables: a row per access in the order given (timestamp order)
-/// and the boundary rows, a byte each, by increasing address.
-void generateHeapTraces(const std::vector<HeapEvent> &Events, Matrix &Accesses,
-                        Matrix &Boundary);
+/// Both heap tables and the output table: a row per access in the order
+/// given (timestamp order), then the output's reads at the halt, and the
+/// boundary rows, a byte each, by increasing address.
+void generateHeapTraces(const std::vector<HeapEvent> &Events,
+                        const HaltEvent &Halt, Matrix &Accesses,
+                        Matrix &Boundary, Matrix &Output);
+
+/// The cdload table: a row per read, in the order given. Size is the
+/// calldata's.
+Matrix generateCdLoadTrace(const std::vector<CdLoadEvent> &Events,
+                           uint64_t Size);
 
 /// The multiplicity columns of the program, range and byte tables: counts
 /// of what the other tables send them. Tuples that are not in a table

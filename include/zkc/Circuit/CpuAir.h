@@ -7,8 +7,9 @@
 // One row per cycle: the instruction fetched (looked up in the program
 // table), its operand values as 16 limbs each (read and written through the
 // register bus), the ALU operation it asks for, and the pc update. Real rows
-// form a prefix that ends with `stop`; padding rows are all zero but for the
-// clock and NextPc. docs/circuit.md lists every constraint with its degree.
+// form a prefix that ends with `stop`, `return` or `revert`, which tells the
+// output table how the execution ended; padding rows are all zero but for
+// the clock and NextPc. docs/circuit.md lists every constraint with its degree.
 //
 //===----------------------------------------------------------------------===//
 
@@ -75,7 +76,7 @@ public:
         Reads1(0), Src1A(0), Src1B(0), Reads2(0), Src2B(0), Src2C(0), Writes(0),
         ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
         Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0), HeapLoad(0),
-        HeapStore(0);
+        HeapStore(0), Revert(0), CdLoad(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -113,6 +114,10 @@ public:
         Jump = Jump + S;
       if (Info.IsStop)
         Stop = Stop + S;
+      if (Info.IsRevert)
+        Revert = Revert + S;
+      if (Info.IsCdLoad)
+        CdLoad = CdLoad + S;
       if (Info.Branch == BranchKind::Register)
         Jr = Jr + S;
       if (Info.Branch == BranchKind::Return)
@@ -164,8 +169,9 @@ public:
     Bld.whenTransition().assertEq(
         "cpu.fp_step", N.Fp, L.Fp + FCall * L.A + FRet * (PoppedFp - L.Fp));
 
-    // Real rows run until `stop` and only padding follows it:
-    // IsReal' = IsReal - Stop, and the last row is padding or a stop.
+    // Real rows run until `stop`, `return` or `revert` (Stop) and only
+    // padding follows: IsReal' = IsReal - Stop, and the last row is
+    // padding or a halt.
     Bld.whenTransition().assertEq("cpu.real_until_stop", N.IsReal,
                                   L.IsReal - Stop);
     Bld.whenLastRow().assertEq("cpu.last_row_stops", L.IsReal, Stop);
@@ -189,9 +195,18 @@ public:
     // A heap address is In1 + sext(imm) below 2^28 (the heap limit). The
     // circuit takes In1 below 2^32, so that the sum is In1_0 + 2^16 In1_1 +
     // Imm - 2^32 ImmSign over the integers; a larger base would have to
-    // wrap around 2^256, which checkSupported refuses.
+    // wrap around 2^256, which checkSupported refuses. cdload's address is
+    // the same sum.
     for (unsigned I = 2; I < NumLimbs; ++I)
-      Bld.when(Heap).assertZero("cpu.heap_base", L.In1[I]);
+      Bld.when(Heap + CdLoad).assertZero("cpu.heap_base", L.In1[I]);
+
+    // return and revert give their heap range as In1 (start) and In2
+    // (length), taken below 2^32 (checkSupported refuses more; a longer
+    // range traps anyway) so that each is its two low limbs.
+    for (unsigned I = 2; I < NumLimbs; ++I) {
+      Bld.when(Stop).assertZero("cpu.output_range", L.In1[I]);
+      Bld.when(Stop).assertZero("cpu.output_range", L.In2[I]);
+    }
 
     // The immediate as a value: sext(imm) (or, for 'u' operands, zext(imm))
     // in 16-bit limbs. ImmLo and ImmHi are range checked, and
@@ -252,16 +267,26 @@ public:
     Tuple<E> HeapOp;
     HeapOp.push(OpcodeE);
     HeapOp.push(L.Clk + E(1));
-    HeapOp.push(L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm -
-                E(1ull << 32) * L.ImmSign);
+    E HeapAddr =
+        L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm - E(1ull << 32) * L.ImmSign;
+    HeapOp.push(HeapAddr);
     for (unsigned I = 0; I < NumLimbs; ++I)
       HeapOp.push(HeapLoad * L.Out[I] + HeapStore * L.In2[I]);
     Bld.interact(Bus::Heap, Heap, HeapOp, /*IsSend=*/true);
+    // cdload's word, which the cdload table reads from the public calldata.
+    Bld.send(Bus::CdLoad, CdLoad, HeapAddr, L.Out);
+    // The halt: once per output byte and once more, so that the output
+    // table's public length is the one returned (stop reads nothing: its
+    // range is empty).
+    E OutStart = L.In1[0] + E(LimbBase) * L.In1[1];
+    E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
+    Bld.send(Bus::Halt, Stop * (OutLength + E(1)), Revert, OutLength, OutStart,
+             L.Clk + E(1));
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
-    Bld.send(Bus::Range16, ImmAny + Heap, L.ImmLo);
-    Bld.send(Bus::Range16, ImmAny + Heap, L.ImmHi);
-    Bld.send(Bus::Range16, ImmAny + Heap,
+    Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmLo);
+    Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmHi);
+    Bld.send(Bus::Range16, ImmAny + Heap + CdLoad,
              E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
   }
 

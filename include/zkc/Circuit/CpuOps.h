@@ -47,7 +47,10 @@ struct CpuOpInfo {
   bool UsesAlu3 = false;
   Opcode AluOp = Opcode::Invalid;
   BranchKind Branch = BranchKind::None;
+  /// Ends the execution: stop, return or revert (the last real row).
   bool IsStop = false;
+  /// revert: the execution ends reverted, a public output.
+  bool IsRevert = false;
   /// fcall: pushes (pc + 1, fp) on the internal call stack and moves the
   /// window (its target is an Always branch).
   bool IsFCall = false;
@@ -64,6 +67,9 @@ struct CpuOpInfo {
   /// the first source plus sext(imm), the value the result (loads) or the
   /// second source (stores); the heap table checks them.
   bool IsHeap = false;
+  /// cdload: the address is the first source plus sext(imm), the result
+  /// the calldata word there; the cdload table checks it.
+  bool IsCdLoad = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -93,7 +99,12 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   };
   switch (Op) {
   case Opcode::Stop:
+  case Opcode::Return:
     I.IsStop = true;
+    break;
+  case Opcode::Revert:
+    I.IsStop = true;
+    I.IsRevert = true;
     break;
   case Opcode::Jmp:
     I.Branch = BranchKind::Always;
@@ -166,6 +177,9 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::CdSize:
   case Opcode::CodeSize:
     I.IsEnv = true;
+    break;
+  case Opcode::CdLoad:
+    I.IsCdLoad = true;
     break;
   case Opcode::MLoad:
   case Opcode::MStore:
@@ -274,7 +288,7 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
       }
       ++Sources;
     }
-    if (K == 'i' && !I.IsHeap)
+    if (K == 'i' && !I.IsHeap && !I.IsCdLoad)
       I.ImmValue = true;
     if (K == 'u')
       I.ImmZext = true;
@@ -369,12 +383,22 @@ static_assert(
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !I.IsEnv && !I.IsHeap && !(I.UsesAlu && I.Writes))
+            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad &&
+            !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
         if (I.IsHeap && (!I.Reads1 || I.UsesAlu || I.Writes == I.Reads2 ||
                          I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // A halt reads its range's start (A) then its length (B), if any,
+        // and writes nothing: the CPU's halt tuple takes them from In1, In2.
+        if (I.IsStop && (I.Writes || I.Reads3 || I.Reads1 != I.Reads2 ||
+                         (I.Reads1 && (I.Src1Field != 0 || I.Src2Field != 1))))
+          return false;
+        // cdload reads its address first and writes the word.
+        if (I.IsCdLoad && (!I.Reads1 || !I.Writes || I.Reads2 || I.UsesAlu ||
+                           I.ImmValue || I.ImmZext || I.Reads3))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))

@@ -21,6 +21,8 @@
 #include "zkc/ISA/Instruction.h"
 
 #include <array>
+#include <cstdint>
+#include <vector>
 
 namespace zkc::circuit {
 
@@ -47,6 +49,8 @@ inline bool isEnvOpcode(Opcode Op) {
 /// instruction, by EnvOpcodes' order.
 struct PublicInputs {
   std::array<Word, EnvOpcodes.size()> Env{};
+  /// The calldata, read by cdload through the calldata table.
+  std::vector<uint8_t> Calldata;
 
   Word &operator[](Opcode Op) {
     for (size_t I = 0; I < EnvOpcodes.size(); ++I)
