@@ -27,6 +27,7 @@
 #include "mlir/Conversion/LLVMCommon/TypeConverter.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -60,8 +61,9 @@ static constexpr llvm::StringLiteral TargetAttr = "zvm.target";
 static Type wordType(MLIRContext *C) { return IntegerType::get(C, 256); }
 
 static Value word(OpBuilder &B, Location L, const APInt &V) {
-  return B.create<LLVM::ConstantOp>(L, wordType(B.getContext()),
-                                    B.getIntegerAttr(wordType(B.getContext()), V));
+  return B.create<LLVM::ConstantOp>(
+      L, wordType(B.getContext()),
+      B.getIntegerAttr(wordType(B.getContext()), V));
 }
 static Value word(OpBuilder &B, Location L, uint64_t V) {
   return word(B, L, APInt(256, V));
@@ -102,21 +104,28 @@ static Value markerAddress(OpBuilder &B, Location L, ModuleOp M,
 }
 
 /// A call to the intrinsic-like function Name, declared on first use.
+/// Marker: one argument is the address of a marker global that the
+/// code generator resolves at compile time; such calls are `nomerge`, so
+/// that LLVM never merges two of them into one call taking a phi or select
+/// of markers, which no instruction could encode.
 static LLVM::CallOp callIntrinsic(OpBuilder &B, Location L, ModuleOp M,
                                   StringRef Name, TypeRange Results,
                                   ValueRange Args, bool NoReturn = false,
-                                  bool ReadNone = false) {
+                                  bool ReadNone = false, bool Marker = false) {
   MLIRContext *C = B.getContext();
   auto Fn = M.lookupSymbol<LLVM::LLVMFuncOp>(Name);
   if (!Fn) {
     Type Result = Results.empty() ? LLVM::LLVMVoidType::get(C) : Results[0];
-    auto FnType = LLVM::LLVMFunctionType::get(Result, llvm::to_vector(Args.getTypes()));
+    auto FnType =
+        LLVM::LLVMFunctionType::get(Result, llvm::to_vector(Args.getTypes()));
     OpBuilder::InsertionGuard Guard(B);
     B.setInsertionPointToStart(M.getBody());
     Fn = B.create<LLVM::LLVMFuncOp>(L, Name, FnType);
     SmallVector<Attribute, 2> Passthrough{StringAttr::get(C, "nounwind")};
     if (NoReturn)
       Passthrough.push_back(StringAttr::get(C, "noreturn"));
+    if (Marker)
+      Passthrough.push_back(StringAttr::get(C, "nomerge"));
     if (ReadNone) {
       Passthrough.push_back(StringAttr::get(C, "willreturn"));
       Fn.setMemoryAttr(LLVM::MemoryEffectsAttr::get(
@@ -158,7 +167,8 @@ static Value expandNot(OpBuilder &B, Location L, ValueRange A) {
   return B.create<LLVM::XOrOp>(L, A[0], word(B, L, APInt::getAllOnes(256)));
 }
 
-// div(a, b) = b == 0 ? 0 : a udiv b   (the divisor is made 1 so udiv is defined)
+// div(a, b) = b == 0 ? 0 : a udiv b   (the divisor is made 1 so udiv is
+// defined)
 template <typename LLVMOp>
 static Value expandUnsignedDivRem(OpBuilder &B, Location L, ValueRange A) {
   Value Zero = word(B, L, 0);
@@ -212,8 +222,8 @@ static Value expandByte(OpBuilder &B, Location L, ValueRange A) {
   Value Index = select(B, L, Big, word(B, L, 0), A[0]);
   Value Shift = B.create<LLVM::SubOp>(
       L, word(B, L, 248), B.create<LLVM::MulOp>(L, Index, word(B, L, 8)));
-  Value Byte = B.create<LLVM::AndOp>(
-      L, B.create<LLVM::LShrOp>(L, A[1], Shift), word(B, L, 0xff));
+  Value Byte = B.create<LLVM::AndOp>(L, B.create<LLVM::LShrOp>(L, A[1], Shift),
+                                     word(B, L, 0xff));
   return select(B, L, Big, word(B, L, 0), Byte);
 }
 
@@ -315,10 +325,21 @@ struct TerminatorLowering : public OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy Op, typename OpTy::Adaptor Adaptor,
                   ConversionPatternRewriter &Rewriter) const override {
+    constexpr bool Succeeds = std::is_same_v<OpTy, evm::ReturnOp> ||
+                              std::is_same_v<OpTy, evm::StopOp>;
     auto M = Op->template getParentOfType<ModuleOp>();
+    auto Fn = Op->template getParentOfType<FunctionOpInterface>();
+    bool InEntry = Succeeds && Fn && Fn.getName() == "__entry";
+    if (InEntry && std::is_same_v<OpTy, evm::StopOp>) {
+      Rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(Op, ValueRange());
+      return success();
+    }
     callIntrinsic(Rewriter, Op.getLoc(), M, intrinsicName(Op), {},
-                  Adaptor.getOperands(), /*NoReturn=*/true);
-    Rewriter.replaceOpWithNewOp<LLVM::UnreachableOp>(Op);
+                  Adaptor.getOperands(), /*NoReturn=*/!Succeeds);
+    if (InEntry)
+      Rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(Op, ValueRange());
+    else
+      Rewriter.replaceOpWithNewOp<LLVM::UnreachableOp>(Op);
     return success();
   }
 };
@@ -354,7 +375,8 @@ struct DataRefLowering : public OpConversionPattern<OpTy> {
       Marker = markerAddress(Rewriter, Op.getLoc(), M, Target.getValue());
     auto Call = callIntrinsic(Rewriter, Op.getLoc(), M, intrinsicName(Op),
                               Op->getResultTypes(), Marker,
-                              /*NoReturn=*/false, /*ReadNone=*/true);
+                              /*NoReturn=*/false, /*ReadNone=*/true,
+                              /*Marker=*/true);
     Rewriter.replaceOp(Op, Call->getResults());
     return success();
   }
@@ -369,7 +391,8 @@ struct SetImmutableLowering : public OpConversionPattern<evm::SetImmutableOp> {
     Value Marker = markerAddress(Rewriter, Op.getLoc(), M,
                                  ("zvm.immutable." + Op.getName()).str());
     callIntrinsic(Rewriter, Op.getLoc(), M, "zvm.setimmutable", {},
-                  {Adaptor.getOffset(), Marker, Adaptor.getValue()});
+                  {Adaptor.getOffset(), Marker, Adaptor.getValue()},
+                  /*NoReturn=*/false, /*ReadNone=*/false, /*Marker=*/true);
     Rewriter.eraseOp(Op);
     return success();
   }
@@ -386,7 +409,8 @@ struct LoadImmutableLowering
                                  ("zvm.immutable." + Op.getName()).str());
     auto Call = callIntrinsic(Rewriter, Op.getLoc(), M, "zvm.loadimmutable",
                               Op->getResultTypes(), Marker,
-                              /*NoReturn=*/false, /*ReadNone=*/true);
+                              /*NoReturn=*/false, /*ReadNone=*/true,
+                              /*Marker=*/true);
     Rewriter.replaceOp(Op, Call->getResults());
     return success();
   }
@@ -402,7 +426,8 @@ struct LinkerSymbolLowering : public OpConversionPattern<evm::LinkerSymbolOp> {
                                  ("zvm.library." + Op.getPath()).str());
     auto Call = callIntrinsic(Rewriter, Op.getLoc(), M, "zvm.linkersymbol",
                               Op->getResultTypes(), Marker,
-                              /*NoReturn=*/false, /*ReadNone=*/true);
+                              /*NoReturn=*/false, /*ReadNone=*/true,
+                              /*Marker=*/true);
     Rewriter.replaceOp(Op, Call->getResults());
     return success();
   }
@@ -413,8 +438,8 @@ struct MemoryGuardLowering : public OpConversionPattern<evm::MemoryGuardOp> {
   LogicalResult
   matchAndRewrite(evm::MemoryGuardOp Op, OpAdaptor Adaptor,
                   ConversionPatternRewriter &Rewriter) const override {
-    Rewriter.replaceOp(Op, word(Rewriter, Op.getLoc(),
-                                static_cast<uint64_t>(Op.getSize())));
+    Rewriter.replaceOp(
+        Op, word(Rewriter, Op.getLoc(), static_cast<uint64_t>(Op.getSize())));
     return success();
   }
 };
@@ -454,7 +479,8 @@ static void populateEVMToLLVMPatterns(RewritePatternSet &Patterns) {
   Patterns.add<ExpandLowering<evm::MCopyOp>>(C, expandMCopy);
   Patterns.add<ExpandLowering<evm::SLoadOp>>(C, expandLoad<AS_Storage>);
   Patterns.add<ExpandLowering<evm::SStoreOp>>(C, expandStore<AS_Storage>);
-  Patterns.add<ExpandLowering<evm::TLoadOp>>(C, expandLoad<AS_TransientStorage>);
+  Patterns.add<ExpandLowering<evm::TLoadOp>>(C,
+                                             expandLoad<AS_TransientStorage>);
   Patterns.add<ExpandLowering<evm::TStoreOp>>(C,
                                               expandStore<AS_TransientStorage>);
   Patterns.add<ExpandLowering<evm::CallDataLoadOp>>(C, expandLoad<AS_CallData>);
@@ -473,8 +499,7 @@ static void populateEVMToLLVMPatterns(RewritePatternSet &Patterns) {
       IntrinsicLowering<evm::BalanceOp>, IntrinsicLowering<evm::SelfBalanceOp>,
       IntrinsicLowering<evm::CallerOp>, IntrinsicLowering<evm::CallValueOp>,
       IntrinsicLowering<evm::CallDataSizeOp>,
-      IntrinsicLowering<evm::CodeSizeOp>,
-      IntrinsicLowering<evm::ExtCodeSizeOp>,
+      IntrinsicLowering<evm::CodeSizeOp>, IntrinsicLowering<evm::ExtCodeSizeOp>,
       IntrinsicLowering<evm::ExtCodeCopyOp>,
       IntrinsicLowering<evm::ExtCodeHashOp>,
       IntrinsicLowering<evm::ReturnDataSizeOp>,
@@ -531,7 +556,8 @@ static LogicalResult outlineObject(evm::ObjectOp Obj, StringRef Path,
     Operation *Target = SymbolTable::lookupSymbolIn(Obj, Ref);
     std::string Name;
     if (isa_and_nonnull<evm::DataOp>(Target)) {
-      Name = ("zvm.data." + Path + "." + Ref.getLeafReference().getValue()).str();
+      Name =
+          ("zvm.data." + Path + "." + Ref.getLeafReference().getValue()).str();
     } else {
       Name = Prefix + "." + Ref.getRootReference().getValue().str();
       for (FlatSymbolRefAttr Nested : Ref.getNestedReferences())
@@ -652,16 +678,16 @@ std::vector<LLVMObject> zkc::lowerEVMToLLVMIR(ModuleOp Module,
     Obj.Path = M.getSymName().value_or("").str();
     Obj.Module = translateModuleToLLVMIR(M, Context, Obj.Path);
     if (!Obj.Module) {
-      emitError(M.getLoc()) << "cannot translate object " << Obj.Path
-                            << " to LLVM IR";
+      emitError(M.getLoc())
+          << "cannot translate object " << Obj.Path << " to LLVM IR";
       return {};
     }
     // The object's exact path, for the code generator to name data and
     // subobjects relative to it (dotted names make the globals' own names
     // ambiguous).
     Obj.Module->getOrInsertNamedMetadata("zvm.object")
-        ->addOperand(llvm::MDNode::get(
-            Context, llvm::MDString::get(Context, Obj.Path)));
+        ->addOperand(
+            llvm::MDNode::get(Context, llvm::MDString::get(Context, Obj.Path)));
     std::string Message;
     llvm::raw_string_ostream OS(Message);
     if (llvm::verifyModule(*Obj.Module, &OS)) {
