@@ -48,6 +48,11 @@ using llvm::StringRef;
 
 bool zkc::hasCodeGenerator() { return ZKC_HAVE_CODEGEN; }
 
+bool zkc::isUnsupportedBuiltinError(StringRef Error) {
+  // The frontend's wording for those builtins (lib/Yul/Analysis.cpp).
+  return Error.contains("\" is not supported on the ZVM");
+}
+
 llvm::Expected<std::string> zkc::compileModule(llvm::Module &M,
                                                const CompileOptions &Opts) {
   if (llvm::Error E = linkRuntime(M))

@@ -471,7 +471,7 @@ CaseResult Session::run() {
       std::string Msg = llvm::toString(M.takeError());
       // A builtin the ZVM does not offer (selfdestruct, ...) is a
       // documented compile-time error, so the test is skipped with it.
-      if (StringRef(Msg).contains("is not supported on the ZVM"))
+      if (isUnsupportedBuiltinError(Msg))
         return result(Outcome::Skip, "unsupported: " + Msg);
       return result(Outcome::Fail,
                     "line " + std::to_string(C.Line) + ": " + Msg);

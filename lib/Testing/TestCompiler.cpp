@@ -24,16 +24,6 @@ namespace {
 /// The contract the format deploys as the instance "Test".
 constexpr const char *MainContract = "Test";
 
-/// The reason a compilation failure means "the ZVM does not offer this"
-/// rather than a bug: the frontend's error for such builtins.
-std::optional<std::string> unsupportedFeature(StringRef Error) {
-  static constexpr StringRef Marker = " is not supported on the ZVM";
-  size_t Pos = Error.find(Marker);
-  if (!Error.starts_with("builtin \"") || Pos == StringRef::npos)
-    return std::nullopt;
-  return Error.str();
-}
-
 std::variant<CompiledTest, NotRun> compileYul(const std::string &Source,
                                               const std::string &Name,
                                               const RunOptions &Opts) {
@@ -45,8 +35,8 @@ std::variant<CompiledTest, NotRun> compileYul(const std::string &Source,
   llvm::raw_string_ostream DiagOS(Diags);
   Compilation C(Source, Name, CO, DiagOS);
   if (!C.compile()) {
-    if (auto Feature = unsupportedFeature(C.firstError()))
-      return NotRun{Outcome::Skip, "unsupported: " + *Feature};
+    if (isUnsupportedBuiltinError(C.firstError()))
+      return NotRun{Outcome::Skip, "unsupported: " + C.firstError()};
     return NotRun{Outcome::Fail, "compilation failed:\n" + Diags};
   }
   CompiledTest T;

@@ -40,15 +40,6 @@ HeapAccessCols<Felt> &heapRow(Mutant &W, size_t R) {
   return W.row<HeapAccessCols>(TableId::Heap, R);
 }
 
-HeapBoundaryCols<Felt> &heapBoundary(Mutant &W, uint64_t Addr) {
-  const Matrix &M = W.T[TableId::HeapBoundary];
-  for (size_t R = 0; R < M.Height; ++R)
-    if (M.at(R, 1) == Felt(Addr) && !M.at(R, 0).isZero())
-      return W.row<HeapBoundaryCols>(TableId::HeapBoundary, R);
-  ADD_FAILURE() << "no heap boundary row for " << Addr;
-  return W.row<HeapBoundaryCols>(TableId::HeapBoundary, 0);
-}
-
 /// Changes what CPU row R loads, in the CPU, its register write and the
 /// heap row H.
 void setLoad(Mutant &W, size_t R, size_t H, const Limbs &V) {
@@ -69,22 +60,6 @@ void forgeByte136(Mutant &W, bool Found) {
     H.PrevBytes[31] = Felt(1u);
   setLoad(W, 3, 1, loaded(W, 3, 1));
   heapBoundary(W, 136).FinalByte = Felt(1u);
-}
-
-/// Replaces W's run with Code's, which traps at its last step, followed by
-/// a `stop` at StopPc, as a prover may claim.
-void runPastATrap(Mutant &W, std::vector<Instruction> Code, uint32_t StopPc) {
-  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
-  vm::TraceStep Stop = W.Run.T.Steps.back();
-  Stop.Cycle += 1;
-  Stop.Pc = StopPc;
-  Stop.Instr = ins(Opcode::Stop);
-  Stop.NumIn = 0;
-  Stop.HasOut = false;
-  W.Run.T.Steps.push_back(Stop);
-  W.C =
-      std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool, W.Run.Env);
-  W.regenerate();
 }
 
 TEST(HeapSoundnessTest, TheProgramDoesWhatItSays) {

@@ -253,6 +253,33 @@ struct Mutant : CircuitRun {
   }
 };
 
+/// The heap-boundary row of byte Addr.
+inline HeapBoundaryCols<Felt> &heapBoundary(Mutant &W, uint64_t Addr) {
+  const Matrix &M = W.T[TableId::HeapBoundary];
+  for (size_t R = 0; R < M.Height; ++R)
+    if (M.at(R, 1) == Felt(Addr) && !M.at(R, 0).isZero())
+      return W.row<HeapBoundaryCols>(TableId::HeapBoundary, R);
+  ADD_FAILURE() << "no heap boundary row for " << Addr;
+  return W.row<HeapBoundaryCols>(TableId::HeapBoundary, 0);
+}
+
+/// Replaces W's run with Code's, which traps at its last step, followed by
+/// a `stop` at StopPc, as a prover may claim.
+inline void runPastATrap(Mutant &W, std::vector<Instruction> Code,
+                         uint32_t StopPc) {
+  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
+  vm::TraceStep Stop = W.Run.T.Steps.back();
+  Stop.Cycle += 1;
+  Stop.Pc = StopPc;
+  Stop.Instr = ins(Opcode::Stop);
+  Stop.NumIn = 0;
+  Stop.HasOut = false;
+  W.Run.T.Steps.push_back(Stop);
+  W.C =
+      std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool, W.Run.Env);
+  W.regenerate();
+}
+
 struct Mutation {
   /// The one constraint (or "bus <name>") that must reject it.
   const char *Rejecter;

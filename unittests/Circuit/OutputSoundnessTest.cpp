@@ -41,15 +41,6 @@ OutputCols<Felt> &outputRow(Mutant &W, size_t R) {
   return W.row<OutputCols>(TableId::Output, R);
 }
 
-HeapBoundaryCols<Felt> &heapBoundary(Mutant &W, uint64_t Addr) {
-  const Matrix &M = W.T[TableId::HeapBoundary];
-  for (size_t R = 0; R < M.Height; ++R)
-    if (M.at(R, 1) == Felt(Addr) && !M.at(R, 0).isZero())
-      return W.row<HeapBoundaryCols>(TableId::HeapBoundary, R);
-  ADD_FAILURE() << "no heap boundary row for " << Addr;
-  return W.row<HeapBoundaryCols>(TableId::HeapBoundary, 0);
-}
-
 /// The verifier told Out instead of the execution's outputs.
 void claimOutputs(Mutant &W, PublicOutputs Out) {
   W.C = std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool,

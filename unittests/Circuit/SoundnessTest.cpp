@@ -43,22 +43,6 @@ std::vector<Instruction> twoCalls() {
           ins(Opcode::Li, 1, 0, 0, 1), ins(Opcode::Stop), ins(Opcode::FRet)};
 }
 
-/// Replaces W's run with Code's, which traps at its last step, followed by
-/// a `stop` at StopPc, as a prover may claim.
-void runPastATrap(Mutant &W, std::vector<Instruction> Code, uint32_t StopPc) {
-  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
-  vm::TraceStep Stop = W.Run.T.Steps.back();
-  Stop.Cycle += 1;
-  Stop.Pc = StopPc;
-  Stop.Instr = ins(Opcode::Stop);
-  Stop.NumIn = 0;
-  Stop.HasOut = false;
-  W.Run.T.Steps.push_back(Stop);
-  W.C =
-      std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool, W.Run.Env);
-  W.regenerate();
-}
-
 std::vector<Instruction> mulProgram() {
   return {ins(Opcode::Ldc, 1, 0, 0, 0), ins(Opcode::Ldc, 2, 0, 0, 1),
           ins(Opcode::Mul, 3, 1, 2), ins(Opcode::Stop)};

@@ -61,6 +61,11 @@ bool hasCodeGenerator();
 llvm::Expected<std::string> compileModule(llvm::Module &M,
                                           const CompileOptions &Opts);
 
+/// Whether Error, a compilation's error message, says the source uses a
+/// builtin the ZVM deliberately does not offer (docs/isa.md), rather than
+/// something zkc failed to compile. Test runners skip such tests.
+bool isUnsupportedBuiltinError(llvm::StringRef Error);
+
 class Compilation {
 public:
   /// FileName is how diagnostics and the debug outputs name the source.
