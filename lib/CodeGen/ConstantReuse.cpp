@@ -10,16 +10,19 @@
 // heap address) within one, and reloads constants on every iteration of
 // a loop. Here constants used in loops, and zero everywhere, are loaded
 // once at the start of the entry block, which dominates every use; then a
-// later `li`/`ldc` of a constant already loaded earlier in the same block
-// reuses that register: the earlier definition dominates everything the
-// later one reaches.
+// later `li`/`ldc` of a constant already loaded earlier in the same block,
+// or in the chain of single predecessors leading to it, reuses that
+// register: the earlier definition dominates everything the later one
+// reaches.
 //
 //===----------------------------------------------------------------------===//
 
 #include "zkc/CodeGen/Passes.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <map>
 
@@ -92,12 +95,37 @@ static void hoistConstants(MFunction &MF) {
 
 void zkc::codegen::reuseConstants(MFunction &MF) {
   hoistConstants(MF);
+  std::vector<unsigned> NumDefs(MF.numVRegs());
+  for (auto &B : MF.Blocks)
+    for (MInstr &I : B->Instrs)
+      for (unsigned D : I.Defs)
+        if (!isOutReg(D))
+          ++NumDefs[D];
+  // A block with a single predecessor also sees the constants its
+  // predecessor holds at its end (registers defined once, so still holding
+  // them): the predecessor dominates it. This is what lets the fall-through
+  // side of a compare-and-branch tree, which compares the same selector
+  // constant again, reuse it.
+  DenseMap<MBlock *, unsigned> NumPreds;
+  DenseMap<MBlock *, MBlock *> OnlyPred;
+  for (auto &B : MF.Blocks)
+    for (MBlock *S : B->successors())
+      if (++NumPreds[S] == 1)
+        OnlyPred[S] = B.get();
+  MBlock *Entry = MF.Blocks.front().get();
+  std::map<MBlock *, std::map<ConstantKey, unsigned>> AtEnd;
   std::vector<unsigned> Replace(MF.numVRegs());
   for (unsigned R = 0; R < Replace.size(); ++R)
     Replace[R] = R;
   bool Changed = false;
-  for (auto &B : MF.Blocks) {
-    std::map<ConstantKey, unsigned> Seen;
+  auto Visit = [&](MBlock *B) {
+    std::map<ConstantKey, unsigned> &Seen = AtEnd[B];
+    if (B != Entry && NumPreds.lookup(B) == 1)
+      // Only a register defined once is known to hold its constant
+      // wherever its block dominates.
+      for (const auto &[Key, Reg] : AtEnd[OnlyPred[B]])
+        if (NumDefs[Reg] == 1)
+          Seen.emplace(Key, Reg);
     llvm::erase_if(B->Instrs, [&](MInstr &I) {
       if (!isConstantLoad(I) || isOutReg(I.Defs[0]) || MF.Fixed[I.Defs[0]] >= 0)
         return false;
@@ -108,6 +136,19 @@ void zkc::codegen::reuseConstants(MFunction &MF) {
       Changed = true;
       return true;
     });
+  };
+  // Each block after its chain of single predecessors: walk up the chain to
+  // a block already visited (or one without a single predecessor), then
+  // visit down. A cycle of such blocks, unreachable from the entry, stops
+  // the walk where it meets itself.
+  DenseSet<MBlock *> Visited;
+  for (auto &Start : MF.Blocks) {
+    SmallVector<MBlock *, 8> Chain;
+    for (MBlock *B = Start.get(); B && Visited.insert(B).second;
+         B = B != Entry && NumPreds.lookup(B) == 1 ? OnlyPred[B] : nullptr)
+      Chain.push_back(B);
+    for (MBlock *B : llvm::reverse(Chain))
+      Visit(B);
   }
   if (!Changed)
     return;

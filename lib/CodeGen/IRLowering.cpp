@@ -14,6 +14,8 @@
 //    (LowerMemIntrinsics);
 //  - division of integers wider than 256 bits into runtime calls, other
 //    operations the runtime library provides (Libcalls.def);
+//  - signed overflow tests spelled out with comparisons into overflow
+//    intrinsics (SignedOverflowCheckPass);
 //  - critical edges split (BreakCriticalEdgesPass), so that phi copies
 //    have a block of their own to go to.
 // Then the runtime functions are released from llvm.compiler.used and the
@@ -224,6 +226,7 @@ Error zkc::codegen::lowerModuleForZVM(Module &M) {
     // memory in selection.
     FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
     FPM.addPass(PromotePass());
+    FPM.addPass(SignedOverflowCheckPass());
     FPM.addPass(LowerInvokePass());
     FPM.addPass(LowerSwitchPass());
     FPM.addPass(BreakCriticalEdgesPass());

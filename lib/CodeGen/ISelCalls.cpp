@@ -446,6 +446,39 @@ void FunctionSelector::selectIntrinsic(IntrinsicInst &I) {
     case Intrinsic::smul_with_overflow: {
       unsigned SA = signExtend(A, W), SB = signExtend(B, W);
       R = emitOp(Opcode::Mul, {SA, SB});
+      std::optional<APInt> CA = constantValue(Arg(0)),
+                           CB = constantValue(Arg(1));
+      if (CA && !CB) {
+        std::swap(SA, SB);
+        std::swap(CA, CB);
+      }
+      if (W == 256 && CB && !CB->isZero()) {
+        // By a constant c: the product fits exactly when the other operand
+        // lies in [lo, hi], the quotients of the extremes by c rounded
+        // towards zero; one unsigned comparison tests that range.
+        APInt Min = APInt::getSignedMinValue(256),
+              Max = APInt::getSignedMaxValue(256);
+        APInt Lo, Hi;
+        if (CB->isAllOnes()) {
+          Lo = -Max;
+          Hi = Max;
+        } else if (CB->isNegative()) {
+          Lo = Max.sdiv(*CB);
+          Hi = Min.sdiv(*CB);
+        } else {
+          Lo = Min.sdiv(*CB);
+          Hi = Max.sdiv(*CB);
+        }
+        APInt MinusLo = -Lo;
+        unsigned Shifted = asImm32(MinusLo)
+                               ? emitOp(Opcode::AddI, {SA}, *asImm32(MinusLo))
+                               : emitOp(Opcode::Add, {SA, constant(MinusLo)});
+        APInt Span = Hi - Lo;
+        Overflow = asImm32(Span)
+                       ? emitOp(Opcode::GtI, {Shifted}, *asImm32(Span))
+                       : emitOp(Opcode::Gt, {Shifted, constant(Span)});
+        break;
+      }
       // Products of operands of up to 128 bits are exact in 256 bits and
       // overflow only when they leave W bits. Wider ones may wrap: a wrapped
       // product is found by dividing it back by a non-zero SA. SDIV of

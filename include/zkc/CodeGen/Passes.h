@@ -16,6 +16,7 @@
 #include "zkc/CodeGen/MachineIR.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/PassManager.h"
 #include "llvm/Support/Error.h"
 
 namespace llvm {
@@ -33,6 +34,13 @@ struct LiveIntervals;
 /// runtime functions are released from llvm.compiler.used and the unused
 /// ones deleted (IRLowering.cpp).
 llvm::Error lowerModuleForZVM(llvm::Module &M);
+
+/// Rewrites signed overflow tests spelled out with several comparisons
+/// (solc's checked arithmetic) as one comparison each (OverflowChecks.cpp).
+struct SignedOverflowCheckPass : llvm::PassInfoMixin<SignedOverflowCheckPass> {
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &);
+};
 
 /// Module-wide facts instruction selection needs: the labels of functions
 /// and the object whose code this is.

@@ -154,15 +154,13 @@ join:
 ; CHECK-LABEL: pick:
 ; CHECK-NEXT:  li r1, 10
 ; CHECK-NEXT:  blt r0, r1, pick.bb9
-; CHECK-NEXT:  li r1, 77
-; CHECK-NEXT:  blt r0, r1, pick.bb6
-; CHECK-NEXT:  li r1, 77
-; CHECK-NEXT:  beq r0, r1, pick.bb16
+; CHECK-NEXT:  li r2, 77
+; CHECK-NEXT:  blt r0, r2, pick.bb6
+; CHECK-NEXT:  beq r0, r2, pick.bb16
 ; CHECK-NEXT:  pick.bb17:
 ; CHECK-NEXT:  li r0, 68
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  pick.bb6:
-; CHECK-NEXT:  li r1, 10
 ; CHECK-NEXT:  bne r0, r1, pick.bb17
 ; CHECK-NEXT:  pick.bb16:
 ; CHECK-NEXT:  li r0, 51
@@ -170,7 +168,6 @@ join:
 ; CHECK-NEXT:  pick.bb9:
 ; CHECK-NEXT:  li r1, 2
 ; CHECK-NEXT:  blt r0, r1, pick.bb12
-; CHECK-NEXT:  li r1, 2
 ; CHECK-NEXT:  bne r0, r1, pick.bb17
 ; CHECK-NEXT:  li r0, 34
 ; CHECK-NEXT:  fret

@@ -56,21 +56,18 @@ define void @__entry() {
 ; CHECK-NEXT:  shri r0, r0, 224
 ; CHECK-NEXT:  ldc r1, 0x8da5cb5b
 ; CHECK-NEXT:  blt r0, r1, dispatch.bb7
-; CHECK-NEXT:  ldc r1, 0xd826f88f
-; CHECK-NEXT:  blt r0, r1, dispatch.bb5
-; CHECK-NEXT:  ldc r1, 0xd826f88f
-; CHECK-NEXT:  bne r0, r1, dispatch.bb16
+; CHECK-NEXT:  ldc r2, 0xd826f88f
+; CHECK-NEXT:  blt r0, r2, dispatch.bb5
+; CHECK-NEXT:  bne r0, r2, dispatch.bb16
 ; CHECK-NEXT:  li r0, 4
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  dispatch.bb5:
-; CHECK-NEXT:  ldc r1, 0x8da5cb5b
 ; CHECK-NEXT:  bne r0, r1, dispatch.bb16
 ; CHECK-NEXT:  li r0, 3
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  dispatch.bb7:
 ; CHECK-NEXT:  li r1, 2096487088
 ; CHECK-NEXT:  blt r0, r1, dispatch.bb10
-; CHECK-NEXT:  li r1, 2096487088
 ; CHECK-NEXT:  bne r0, r1, dispatch.bb16
 ; CHECK-NEXT:  li r0, 2
 ; CHECK-NEXT:  fret
@@ -107,12 +104,11 @@ other:
 ; CHECK-LABEL: small:
 ; CHECK-NEXT:  li r1, 128
 ; CHECK-NEXT:  blt r0, r1, small.bb5
-; CHECK-NEXT:  li r1, 255
-; CHECK-NEXT:  blt r0, r1, small.bb3
+; CHECK-NEXT:  li r2, 255
+; CHECK-NEXT:  blt r0, r2, small.bb3
 ; CHECK-NEXT:  li r0, 11
 ; CHECK-NEXT:  fret
 ; CHECK-NEXT:  small.bb3:
-; CHECK-NEXT:  li r1, 128
 ; CHECK-NEXT:  bne r0, r1, small.bb12
 ; CHECK-NEXT:  li r0, 13
 ; CHECK-NEXT:  fret
