@@ -391,7 +391,7 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
                                          const Word &Recipient) {
   PublicInputs In;
   In[Opcode::Address] = Recipient;
-  In[Opcode::Origin] = Tx.From;
+  In[Opcode::Origin] = Tx.Origin.value_or(Tx.From);
   In[Opcode::Caller] = Tx.From;
   In[Opcode::CallValue] = Tx.Value;
   In[Opcode::GasPrice] = Tx.GasPrice;

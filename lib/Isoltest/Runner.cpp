@@ -141,6 +141,10 @@ private:
   std::string MainSource, MainName;
   std::optional<Word> Contract;
   LibraryMap Libraries;
+  /// With RunnerOptions::CheckCircuit: the transactions' checks, and the
+  /// last transaction's.
+  circuit::CircuitTally Circuit;
+  circuit::TransactionCheck LastCheck;
 
   CaseResult result(Outcome O, std::string Message) const {
     CaseResult R;
@@ -148,6 +152,7 @@ private:
     R.Level = Opts.Opt;
     R.Status = O;
     R.Message = std::move(Message);
+    R.Circuit = Circuit;
     return R;
   }
 
@@ -273,7 +278,11 @@ Session::compileContract(const std::string &Src, const std::string &Name) {
 
 TxResult Session::transact(Transaction Tx) {
   Tx.Origin = *Word::fromString("0x9292929292929292929292929292929292929292");
-  TxResult R = E.transact(Tx);
+  LastCheck = {};
+  TxResult R = Opts.CheckCircuit ? circuit::transactAndCheck(E, Tx, LastCheck)
+                                 : E.transact(Tx);
+  if (Opts.CheckCircuit)
+    Circuit.add(LastCheck, R.Cycles);
   // Each transaction is a block of its own, as in solc's test host.
   uint64_t N = E.Block.Number.low();
   E.Block.BlockHashes[Word(N)] = blockHash(N);
@@ -443,6 +452,8 @@ llvm::Expected<std::string> Session::runCall(const Call &C) {
   }
   if (std::string Ev = compareEvents(C, R.Logs); !Ev.empty())
     return Mismatch(Ev);
+  if (LastCheck.Outcome == circuit::TransactionCheck::Result::Violated)
+    return Mismatch("the circuit rejects the execution:\n" + LastCheck.Detail);
   return "";
 }
 

@@ -47,6 +47,52 @@ std::string zkc::testing::summaryLine(const Summary &S) {
          " failed, " + std::to_string(S.Skipped) + " skipped";
 }
 
+static circuit::CircuitTally
+totalTally(const std::vector<CaseResult> &Results) {
+  circuit::CircuitTally Total;
+  for (const CaseResult &R : Results)
+    Total.merge(R.Circuit);
+  return Total;
+}
+
+static nlohmann::ordered_json circuitJSON(const circuit::CircuitTally &T) {
+  nlohmann::ordered_json J = {{"checked", T.Checked},
+                              {"unsupported", T.Unsupported},
+                              {"rejected", T.Violated},
+                              {"rows", T.Rows},
+                              {"cycles", T.Cycles}};
+  J["reasons"] = nlohmann::ordered_json::object();
+  for (const auto &[Why, N] : T.Reasons)
+    J["reasons"][Why] = N;
+  return J;
+}
+
+std::string
+zkc::testing::circuitSummary(const std::vector<CaseResult> &Results) {
+  circuit::CircuitTally T = totalTally(Results);
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << "circuit: " << T.Checked << " transactions checked (" << T.Rows
+     << " rows for " << T.Cycles << " cycles), " << T.Unsupported
+     << " not supported, " << T.Violated << " rejected";
+  if (T.Reasons.empty())
+    return S;
+  // The commonest reasons first (a transaction may have several).
+  std::vector<std::pair<uint64_t, std::string>> Reasons;
+  for (const auto &[Why, N] : T.Reasons)
+    Reasons.push_back({N, Why});
+  llvm::sort(Reasons, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  OS << "\nnot supported:";
+  for (size_t I = 0; I < Reasons.size() && I < 12; ++I)
+    OS << (I ? "; " : " ") << Reasons[I].second << " (" << Reasons[I].first
+       << ")";
+  if (Reasons.size() > 12)
+    OS << "; " << Reasons.size() - 12 << " more";
+  return S;
+}
+
 std::string
 zkc::testing::resultsToJSON(const std::vector<CaseResult> &Results) {
   nlohmann::ordered_json J;
@@ -73,7 +119,12 @@ zkc::testing::resultsToJSON(const std::vector<CaseResult> &Results) {
     T["status"] = outcomeName(R.Status);
     if (!R.Message.empty())
       T["message"] = R.Message;
+    if (!R.Circuit.empty())
+      T["circuit"] = circuitJSON(R.Circuit);
     Tests.push_back(std::move(T));
   }
+  circuit::CircuitTally Total = totalTally(Results);
+  if (!Total.empty())
+    J["circuit"] = circuitJSON(Total);
   return J.dump(2) + "\n";
 }

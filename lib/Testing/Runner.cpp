@@ -51,12 +51,14 @@ const Word TxGasPrice = Word();
 
 class CaseRunner {
 public:
-  explicit CaseRunner(const CompiledTest &Program) : Program(Program) {}
+  CaseRunner(const CompiledTest &Program, bool CheckCircuit)
+      : Program(Program), CheckCircuit(CheckCircuit) {}
 
   /// Runs the case; returns an empty string on success, else what failed.
   std::string run(const Case &C);
   /// Instructions executed so far, in every transaction.
   uint64_t cycles() const { return Cycles; }
+  const circuit::CircuitTally &circuitTally() const { return Circuit; }
 
 private:
   Value resolve(const std::string &Text) const;
@@ -69,9 +71,11 @@ private:
   void check(const Input &In, const TxResult &R, bool Deploy);
 
   const CompiledTest &Program;
+  bool CheckCircuit;
   Emulator E;
   std::map<std::string, Word> Instances;
   uint64_t Cycles = 0;
+  circuit::CircuitTally Circuit;
 };
 
 Value CaseRunner::resolve(const std::string &Text) const {
@@ -315,11 +319,17 @@ void CaseRunner::runInput(const Input &In) {
     Tx.To = It->second;
     Tx.Data = std::move(Args);
   }
-  TxResult R = E.transact(Tx);
+  circuit::TransactionCheck Check;
+  TxResult R =
+      CheckCircuit ? circuit::transactAndCheck(E, Tx, Check) : E.transact(Tx);
   Cycles += R.Cycles;
+  if (CheckCircuit)
+    Circuit.add(Check, R.Cycles);
   if (Deploy && R.Result.S == Status::Success)
     Instances[In.Instance] = R.Result.CreatedAddress;
   check(In, R, Deploy);
+  if (Check.Outcome == circuit::TransactionCheck::Result::Violated)
+    throw Mismatch{"the circuit rejects the execution:\n" + Check.Detail};
 }
 
 std::string CaseRunner::run(const Case &C) {
@@ -379,10 +389,11 @@ std::vector<CaseResult> zkc::testing::runTest(const TestFile &Test,
       R.Status = Outcome::Skip;
       R.Message = skip::Ignored;
     } else {
-      CaseRunner Runner(Program);
+      CaseRunner Runner(Program, Opts.CheckCircuit);
       R.Message = Runner.run(Cs);
       R.Status = R.Message.empty() ? Outcome::Pass : Outcome::Fail;
       R.Cycles = Runner.cycles();
+      R.Circuit = Runner.circuitTally();
     }
     Results.push_back(std::move(R));
   }
@@ -393,19 +404,20 @@ std::vector<CaseResult> zkc::testing::runTestFile(const std::string &Path,
                                                   const RunOptions &Opts) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
-    CaseResult R{Path,
-                 "",
-                 Opts.Level,
-                 Outcome::Fail,
-                 "cannot read: " + Buf.getError().message(),
-                 0};
+    CaseResult R;
+    R.Path = Path;
+    R.Level = Opts.Level;
+    R.Status = Outcome::Fail;
+    R.Message = "cannot read: " + Buf.getError().message();
     return {R};
   }
   auto Test = parseTestFile(Path, (*Buf)->getBuffer());
   if (!Test) {
-    CaseResult R{
-        Path, "", Opts.Level, Outcome::Fail, llvm::toString(Test.takeError()),
-        0};
+    CaseResult R;
+    R.Path = Path;
+    R.Level = Opts.Level;
+    R.Status = Outcome::Fail;
+    R.Message = llvm::toString(Test.takeError());
     return {R};
   }
   return runTest(*Test, Opts);

@@ -83,6 +83,9 @@ int main(int Argc, char **Argv) {
       "also run tests for EraVM only or with EraVM extensions")(
       "quiet,q", "print only failures and the summary")(
       "verify-regalloc", "run the register-allocation verifier")(
+      "check-circuit",
+      "also check every call's execution against the circuit "
+      "(docs/circuit.md); a rejected execution fails the test")(
       "solc", po::value<std::string>(),
       "solc for .sol tests: an executable or the npm package's directory");
   po::positional_options_description Pos;
@@ -133,6 +136,7 @@ int main(int Argc, char **Argv) {
   RunOptions RO;
   RO.IgnoreTargets = VM.count("ignore-targets");
   RO.VerifyRegAlloc = VM.count("verify-regalloc");
+  RO.CheckCircuit = VM.count("check-circuit");
   // solc is looked for only when a Solidity test is run.
   std::once_flag SolcOnce;
   std::optional<solc::Compiler> Solc;
@@ -173,6 +177,7 @@ int main(int Argc, char **Argv) {
     IO.Opt = Level;
     IO.Solc = &*Solc;
     IO.VerifyRegAlloc = RO.VerifyRegAlloc;
+    IO.CheckCircuit = RO.CheckCircuit;
     return {isoltest::runSemanticTest(Path, IO)};
   };
   std::mutex Lock;
@@ -219,6 +224,8 @@ int main(int Argc, char **Argv) {
     All.insert(All.end(), J.Results.begin(), J.Results.end());
   Summary S = summarize(All);
   llvm::outs() << summaryLine(S) << "\n";
+  if (RO.CheckCircuit)
+    llvm::outs() << circuitSummary(All) << "\n";
   if (VM.count("json")) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(VM["json"].as<std::string>(), EC);

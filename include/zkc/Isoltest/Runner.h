@@ -48,6 +48,9 @@ struct RunnerOptions {
   solc::Compiler *Solc = nullptr;
   /// Run the code generator's register-allocation verifier.
   bool VerifyRegAlloc = false;
+  /// Check every transaction's execution against the circuit
+  /// (circuit::transactAndCheck); a rejected one fails the test.
+  bool CheckCircuit = false;
 };
 
 /// Reads, compiles and runs the semantic test at Path: one result for the

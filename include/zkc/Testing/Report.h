@@ -31,8 +31,13 @@ void printResult(const CaseResult &R, llvm::raw_ostream &OS);
 /// "N passed, N failed, N skipped".
 std::string summaryLine(const Summary &S);
 
+/// With circuit checks: "circuit: N transactions checked (R rows for C
+/// cycles), N not supported, N rejected", then a line of the commonest
+/// reasons the circuit could not check a transaction.
+std::string circuitSummary(const std::vector<CaseResult> &Results);
+
 /// The results as a JSON document: a summary, per-level counts and every
-/// result.
+/// result (with circuit checks, their counts and reasons too).
 std::string resultsToJSON(const std::vector<CaseResult> &Results);
 
 } // namespace zkc::testing

@@ -14,6 +14,7 @@
 #ifndef ZKC_TESTING_RUNNER_H
 #define ZKC_TESTING_RUNNER_H
 
+#include "zkc/Circuit/TransactionCheck.h"
 #include "zkc/Driver/Options.h"
 #include "zkc/Testing/TestFile.h"
 
@@ -42,6 +43,9 @@ struct CaseResult {
   /// Instructions executed by the case's transactions, deployment included
   /// (for benchmarks; 0 when it did not run).
   uint64_t Cycles = 0;
+  /// With RunOptions::CheckCircuit: how its transactions fared against the
+  /// circuit.
+  circuit::CircuitTally Circuit;
 };
 
 /// Reasons a test is skipped: each names something the ZVM deliberately
@@ -67,6 +71,9 @@ struct RunOptions {
   bool VerifyRegAlloc = false;
   /// The solc that compiles Solidity tests; they fail without one.
   solc::Compiler *Solc = nullptr;
+  /// Check every transaction's execution against the circuit
+  /// (circuit::transactAndCheck); a rejected one fails the case.
+  bool CheckCircuit = false;
 };
 
 /// Reads, compiles and runs the test at Path.
