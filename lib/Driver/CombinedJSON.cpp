@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Driver/CombinedJSON.h"
+#include "zkc/Driver/Solidity.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -98,17 +99,8 @@ std::optional<json> zkc::compileCombinedJSON(llvm::ArrayRef<std::string> Files,
   json Outputs = json::array();
   for (const std::string &N : Names)
     Outputs.push_back(findField(N)->Output);
-  json Libraries = json::object();
-  for (const auto &[Symbol, Address] : CO.Libraries) {
-    auto [File, Lib] = StringRef(Symbol).rsplit(':');
-    uint8_t Bytes[32];
-    Address.toBigEndian(Bytes);
-    Libraries[File.str()][Lib.str()] =
-        "0x" + llvm::toHex(llvm::ArrayRef<uint8_t>(Bytes + 12, 20),
-                           /*LowerCase=*/true);
-  }
   json Settings = {{"outputSelection", {{"*", {{"*", Outputs}}}}},
-                   {"libraries", Libraries},
+                   {"libraries", solcLibrariesSetting(CO.Libraries)},
                    {"zkc", {{"optimization", optLevelName(CO.Opt).str()}}}};
   if (!CO.MetadataHash)
     Settings["metadata"] = {{"bytecodeHash", "none"}};

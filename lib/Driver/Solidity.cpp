@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Driver/Solidity.h"
+
 #include "zkc/Solc/Settings.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -14,6 +16,19 @@ using namespace zkc;
 
 static llvm::Error makeError(const llvm::Twine &Msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
+}
+
+nlohmann::json zkc::solcLibrariesSetting(const LibraryMap &Libraries) {
+  nlohmann::json Setting = nlohmann::json::object();
+  for (const auto &[Symbol, Address] : Libraries) {
+    auto [File, Lib] = llvm::StringRef(Symbol).rsplit(':');
+    uint8_t Bytes[32];
+    Address.toBigEndian(Bytes);
+    Setting[File.str()][Lib.str()] =
+        "0x" + llvm::toHex(llvm::ArrayRef<uint8_t>(Bytes + 12, 20),
+                           /*LowerCase=*/true);
+  }
+  return Setting;
 }
 
 llvm::Expected<std::vector<CompiledContract>>
@@ -34,6 +49,8 @@ zkc::compileSolidity(llvm::ArrayRef<std::string> Files,
     Sources[F] = {{"content", (*Buf)->getBuffer().str()}};
   }
   nlohmann::json Settings = solc::yulIRSettings({"evm.methodIdentifiers"});
+  if (!Opts.Libraries.empty())
+    Settings["libraries"] = solcLibrariesSetting(Opts.Libraries);
   if (!SolOpts.EVMVersion.empty())
     Settings["evmVersion"] = SolOpts.EVMVersion;
   nlohmann::json Input = {

@@ -38,6 +38,11 @@ struct SolidityOptions {
 /// per contract with code, in source and contract order, each named
 /// "file.sol:Contract"; an error when solc could not be run, solc reported
 /// an error, or a contract failed to compile (its diagnostics printed).
+/// solc's `settings.libraries` for Libraries ({"file.sol": {"Lib":
+/// "0x..."}}): solc records it in the contracts' metadata, so every path
+/// that compiles Solidity with libraries gives it to solc.
+nlohmann::json solcLibrariesSetting(const LibraryMap &Libraries);
+
 llvm::Expected<std::vector<CompiledContract>>
 compileSolidity(llvm::ArrayRef<std::string> Files, const CompileOptions &Opts,
                 const SolidityOptions &SolOpts, llvm::raw_ostream &Diags);
