@@ -62,7 +62,8 @@ static void runLoop(benchmark::State &S, std::vector<Instruction> Code,
   Trace T;
   if (Tracing)
     E.setTrace(&T);
-  Transaction Tx{Sender, Contract, Word(), {}, INT64_MAX / 2, Word()};
+  Transaction Tx{Sender, Contract, Word(), {}, INT64_MAX / 2, Word(),
+                 std::nullopt};
   // One untimed run first: it sizes the trace buffers, whose first growth is
   // dominated by page faults rather than by the emulator.
   E.transact(Tx);

@@ -174,7 +174,8 @@ int main(int Argc, char **Argv) {
     A.Code = std::make_shared<const Bytes>(ObjBytes.begin(), ObjBytes.end());
     A.CodeHash = keccak256Word(ObjBytes.data(), ObjBytes.size());
   } else {
-    Transaction Deploy{*Sender, std::nullopt, *Value, {}, Gas, Word()};
+    Transaction Deploy{*Sender, std::nullopt, *Value, {}, Gas, Word(),
+                       std::nullopt};
     Deploy.Data.assign(ObjBytes.begin(), ObjBytes.end());
     Deploy.Data.insert(Deploy.Data.end(), Args->begin(), Args->end());
     TxResult R = Run("deploy", Deploy);
@@ -191,7 +192,8 @@ int main(int Argc, char **Argv) {
         return fail("--calldata '" + Text +
                     "': " + llvm::toString(Data.takeError()));
       Run("call",
-          Transaction{*Sender, Contract, *CallValue, *Data, Gas, Word()});
+          Transaction{*Sender, Contract, *CallValue, *Data, Gas, Word(),
+                      std::nullopt});
     }
   }
   if (VM.count("save-state")) {
