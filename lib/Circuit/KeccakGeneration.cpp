@@ -29,13 +29,15 @@ void writeLane(uint64_t V, Felt *Limbs) {
   Limbs[1] = Felt(V >> 32);
 }
 
-/// Fills the 32 rows of a permutation of State starting at Rows.
-void fillPermutation(Felt *Rows, uint64_t Tag, bool IsReal,
-                     std::array<uint64_t, Lanes> A) {
-  for (unsigned Round = 0; Round < Rounds; ++Round) {
+} // namespace
+
+void zkc::circuit::fillKeccakFRounds(Felt *Rows, uint64_t Tag, Felt IsReal,
+                                     std::array<uint64_t, Lanes> A,
+                                     unsigned FirstRound) {
+  for (unsigned Round = FirstRound; Round < Rounds; ++Round) {
     KeccakCols<Felt> &C =
         viewRowMut<KeccakCols>(Rows + size_t(Round) * KeccakAir::Width);
-    C.IsReal = Felt(IsReal ? 1u : 0u);
+    C.IsReal = IsReal;
     C.Tag = Felt(Tag);
     for (unsigned L = 0; L < Lanes; ++L)
       writeLane(A[L], C.A[L]);
@@ -74,19 +76,17 @@ void fillPermutation(Felt *Rows, uint64_t Tag, bool IsReal,
   }
 }
 
-} // namespace
-
 Matrix
 zkc::circuit::generateKeccakFTrace(const std::vector<KeccakFEvent> &Events) {
   size_t Perms = std::max<size_t>(Events.size(), 1);
   Matrix M(KeccakAir::Width, paddedHeight(Perms * Period));
   for (size_t I = 0; I < Events.size(); ++I)
-    fillPermutation(M.row(I * Period), Events[I].Tag, /*IsReal=*/true,
-                    Events[I].State);
+    fillKeccakFRounds(M.row(I * Period), Events[I].Tag, Felt(1u),
+                      Events[I].State);
   // Padding: the zero state's permutation, computed once.
   size_t First = Events.size();
   if (First * Period < M.Height) {
-    fillPermutation(M.row(First * Period), 0, /*IsReal=*/false, {});
+    fillKeccakFRounds(M.row(First * Period), 0, Felt(), {});
     for (size_t R = First + 1; R * Period < M.Height; ++R)
       std::copy(M.row(First * Period), M.row((First + 1) * Period),
                 M.row(R * Period));

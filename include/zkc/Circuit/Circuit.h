@@ -312,6 +312,11 @@ struct KeccakFEvent {
 /// Perms.
 Matrix generateKeccakSpongeTrace(const std::vector<KeccakEvent> &Events,
                                  std::vector<KeccakFEvent> &Perms);
+/// Fills the rows of rounds FirstRound to 23 of a permutation (Rows is its
+/// first row, round 0's) from State, the input of round FirstRound.
+void fillKeccakFRounds(Felt *Rows, uint64_t Tag, Felt IsReal,
+                       std::array<uint64_t, keccak::Lanes> State,
+                       unsigned FirstRound = 0);
 /// The keccak-f table: 32 rows per permutation, at least one (the zero
 /// state's, not asked for, when there is none).
 Matrix generateKeccakFTrace(const std::vector<KeccakFEvent> &Events);

@@ -88,19 +88,19 @@ public:
     };
 
     // The rows of a message are consecutive, from a first block to a last
-    // one: a real row that is not a last is followed by its next block,
-    // and a real row follows a last block, padding or nothing exactly when
-    // it is a first block.
-    Bld.assertBool("keccak.is_real_bool", L.IsReal);
-    Bld.assertBool("keccak.is_last_bool", L.IsLast);
+    // one: a real row follows a last block, padding or nothing exactly
+    // when it is a first block, and a real row that is not a last is
+    // followed by its next block if anything (a chain that never reaches
+    // a last block claims no hash: it is only work). IsReal needs no
+    // booleanity of its own: a row with IsReal not 0 or 1 reads nothing
+    // (keccak.in_msg_real), so it must be a last block (keccak.full_block),
+    // which is real (keccak.last_is_real).
+    Bld.assertBool("keccak.flags_bool", L.IsLast);
     Bld.when(L.IsLast).assertOne("keccak.last_is_real", L.IsReal);
     Bld.whenFirstRow().assertEq("keccak.first_row", L.IsFirst, L.IsReal);
     Bld.whenTransition().when(N.IsReal).assertEq(
         "keccak.first_after_last", N.IsFirst, L.IsLast + E(1) - L.IsReal);
     E Continues = L.IsReal - L.IsLast;
-    Bld.whenTransition().when(Continues).assertOne("keccak.continues",
-                                                   N.IsReal);
-    Bld.whenLastRow().assertEq("keccak.ends", L.IsReal, L.IsLast);
     // Distinct tags, so that no permutation's output can be taken for
     // another's.
     Bld.whenTransition().assertEq("keccak.tag_step", N.Tag, L.Tag + E(1));
@@ -132,12 +132,14 @@ public:
     // 135, so that the padding fits).
     E Count(0);
     for (unsigned J = 0; J < RateBytes; ++J) {
-      Bld.assertBool("keccak.in_msg_bool", L.InMsg[J]);
+      Bld.assertBool("keccak.flags_bool", L.InMsg[J]);
       if (J + 1 < RateBytes)
         Bld.when(E(1) - L.InMsg[J])
             .assertZero("keccak.in_msg_prefix", L.InMsg[J + 1]);
       Count = Count + L.InMsg[J];
     }
+    // Padding rows read nothing: a read of multiplicity -1 would take a
+    // byte's state back in time.
     Bld.when(E(1) - L.IsReal).assertZero("keccak.in_msg_real", L.InMsg[0]);
     Bld.when(L.IsReal).assertEq("keccak.full_block", L.InMsg[RateBytes - 1],
                                 E(1) - L.IsLast);
