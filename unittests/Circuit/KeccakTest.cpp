@@ -180,7 +180,7 @@ TEST(KeccakTest, MessagesOfEveryLengthAroundTheRate) {
   HeapImage Img;
   for (uint32_t A = 0; A < 320; A += 32)
     Img.store(64 + A, randomWord(Rng));
-  for (uint32_t Len : {0u, 1u, 31u, 32u, 135u, 136u, 137u, 272u}) {
+  for (uint32_t Len : {0u, 1u, 31u, 32u, 135u, 136u, 137u, 272u, 408u, 1000u}) {
     SCOPED_TRACE(Len);
     HeapImage One = Img;
     One.hash(5, 64, Len);
