@@ -117,6 +117,13 @@ private:
   std::vector<const char *> RowFailures;
 };
 
+/// A table whose fixed columns repeat over its height (KeccakAir.h).
+template <class AirT> constexpr bool isPeriodic() {
+  if constexpr (requires { AirT::PeriodicPreprocessed; })
+    return AirT::PeriodicPreprocessed;
+  return false;
+}
+
 } // namespace
 
 CheckReport zkc::circuit::checkCircuit(const ZvmCircuit &C,
@@ -132,7 +139,8 @@ CheckReport zkc::circuit::checkCircuit(const ZvmCircuit &C,
           std::string("table ") + tableName(Id) + ": main trace has " +
           std::to_string(Main.Width) + " columns, the table " +
           std::to_string(AirT::Width));
-    else if (Pre.Height && Pre.Height != Main.Height)
+    else if (Pre.Height && Pre.Height != Main.Height &&
+             !(isPeriodic<AirT>() && Main.Height % Pre.Height == 0))
       Rep.ShapeErrors.push_back(std::string("table ") + tableName(Id) + ": " +
                                 std::to_string(Main.Height) +
                                 " rows, its fixed columns " +

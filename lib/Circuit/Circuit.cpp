@@ -52,6 +52,10 @@ const char *zkc::circuit::busName(Bus B) {
     return "cdload";
   case Bus::Calldata:
     return "calldata";
+  case Bus::Keccak:
+    return "keccak";
+  case Bus::KeccakF:
+    return "keccak-f";
   }
   return "?";
 }
@@ -106,6 +110,10 @@ const char *zkc::circuit::tableName(TableId T) {
     return RangeAir::Name;
   case TableId::Byte:
     return ByteAir::Name;
+  case TableId::KeccakSponge:
+    return KeccakSpongeAir::Name;
+  case TableId::KeccakF:
+    return KeccakAir::Name;
   }
   return "?";
 }
@@ -171,6 +179,14 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
       return Fail("a calldata address outside [0, 2^32) (at pc " +
                   llvm::Twine(S.Pc) + ")");
   }
+  // keccak256's start and length are taken below 2^32 (CpuAir.h); a longer
+  // range traps, but an empty one may start anywhere.
+  for (const vm::TraceStep &S : T.Steps)
+    if (S.Instr.Op == Opcode::Keccak256 &&
+        (!(S.In[0] < Word(1ull << 32)) || !(S.In[1] < Word(1ull << 32))))
+      return Fail("a keccak256 range with a start or length of 2^32 or more "
+                  "(at pc " +
+                  llvm::Twine(S.Pc) + ")");
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -338,8 +354,9 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
-  generateHeapTraces(Events.Heap, Events.Halt, Out[TableId::Heap],
-                     Out[TableId::HeapBoundary], Out[TableId::Output]);
+  generateHeapTraces(Events.Heap, Events.Keccak, Events.Halt,
+                     Out[TableId::Heap], Out[TableId::HeapBoundary],
+                     Out[TableId::Output]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -373,6 +390,13 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::CdLoad)] = Events.CdLoad.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Output)] =
       std::max<uint64_t>(Events.Halt.Length, 1);
+  // keccak256: the sponge's blocks, then the permutations they ask for.
+  std::vector<KeccakFEvent> Perms;
+  Out[TableId::KeccakSponge] = generateKeccakSpongeTrace(Events.Keccak, Perms);
+  Out[TableId::KeccakF] = generateKeccakFTrace(Perms);
+  Out.UsedRows[static_cast<unsigned>(TableId::KeccakSponge)] = Perms.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::KeccakF)] =
+      keccak::Period * Perms.size();
 
   // The lookup tables are as high as their fixed columns.
   for (TableId L : LookupTables) {

@@ -173,6 +173,14 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                           static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       Ev.CdLoad.push_back({Addr, Out});
     }
+    if (Info.IsKeccak)
+      // checkSupported keeps the start and length below 2^32.
+      Ev.Keccak.push_back({uint64_t(R) + 1,
+                           In1.low() & 0xffffffff,
+                           In2.low() & 0xffffffff,
+                           Out,
+                           {},
+                           {}});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32
       // (stop reads nothing, so its range is empty).

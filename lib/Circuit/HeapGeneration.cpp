@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Replays the heap accesses in timestamp order byte by byte, recording for
-// each byte the state it found (previous timestamp and byte), then the
-// output's reads of the returned range at the halt, and lists the final
+// each byte the state it found (previous timestamp and byte), with
+// keccak256's reads of its message among them (the sponge table's), then
+// the output's reads of the returned range at the halt, and lists the final
 // state of every byte touched for the boundary table.
 //
 //===----------------------------------------------------------------------===//
@@ -29,6 +30,7 @@ uint8_t byteAt(const Word &W, unsigned J) {
 } // namespace
 
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
+                                      std::vector<KeccakEvent> &Keccak,
                                       const HaltEvent &Halt, Matrix &Accesses,
                                       Matrix &Boundary, Matrix &Output) {
   struct State {
@@ -36,9 +38,28 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     uint8_t Value = 0;
   };
   std::unordered_map<uint64_t, State> Cells;
+  // keccak256 reads its message at its timestamp, between the accesses
+  // of the cycles before and after it.
+  size_t NextKeccak = 0;
+  auto ReadKeccakUntil = [&](uint64_t Ts) {
+    for (; NextKeccak < Keccak.size() && Keccak[NextKeccak].Ts < Ts;
+         ++NextKeccak) {
+      KeccakEvent &K = Keccak[NextKeccak];
+      K.Message.resize(K.Len);
+      K.PrevTs.resize(K.Len);
+      for (uint64_t I = 0; I < K.Len; ++I) {
+        State &Cell = Cells[K.Addr + I];
+        assert(K.Ts > Cell.Ts && "keccak256 events out of timestamp order");
+        K.Message[I] = Cell.Value;
+        K.PrevTs[I] = Cell.Ts;
+        Cell.Ts = K.Ts;
+      }
+    }
+  };
   Accesses = Matrix(HeapAccessAir::Width, paddedHeight(Events.size()));
   for (size_t R = 0; R < Events.size(); ++R) {
     const HeapEvent &Ev = Events[R];
+    ReadKeccakUntil(Ev.Ts);
     bool IsWord = Ev.Op == Opcode::MLoad || Ev.Op == Opcode::MStore;
     bool IsWrite = Ev.Op == Opcode::MStore || Ev.Op == Opcode::MStore8;
     HeapAccessCols<Felt> &C = viewRowMut<HeapAccessCols>(Accesses.row(R));
@@ -70,6 +91,8 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       Cell = {Ev.Ts, New};
     }
   }
+
+  ReadKeccakUntil(~uint64_t(0));
 
   // The returned bytes, read last: the halt is the last cycle.
   Output = Matrix(OutputAir::Width, OutputAir::heightFor(Halt.Length));

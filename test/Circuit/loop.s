@@ -30,6 +30,8 @@
 ; CHECK-NEXT: table calldata: 32 rows (32 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)
+; CHECK-NEXT: table keccak: 1 rows (0 used)
+; CHECK-NEXT: table keccak-f: 32 rows (0 used)
 ; CHECK-NEXT: total: {{[0-9]+}} rows
 ; CHECK-NEXT: all constraints hold
 

@@ -298,6 +298,8 @@ const std::vector<Mutation> &heapMutations();
 const std::vector<Mutation> &outputMutations();
 /// The mutations of the calldata tables, in CalldataSoundnessTest.cpp.
 const std::vector<Mutation> &calldataMutations();
+/// The mutations of the keccak tables, in KeccakSoundnessTest.cpp.
+const std::vector<Mutation> &keccakMutations();
 
 } // namespace zkc::test
 

@@ -79,8 +79,15 @@ enum class Bus : uint8_t {
   /// (address, byte): calldata bytes, looked up by the cdload table in the
   /// calldata table (public inputs).
   Calldata,
+  /// (address, length, digest[16], timestamp): keccak256's hashes, asked by
+  /// the CPU, answered by the keccak sponge table.
+  Keccak,
+  /// (kind, tag, limbs[50]): keccak-f[1600] inputs (kind 0) sent by the
+  /// sponge and received by the permutation table, outputs (kind 1) sent
+  /// back.
+  KeccakF,
 };
-inline constexpr unsigned NumBuses = 14;
+inline constexpr unsigned NumBuses = 16;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

@@ -22,6 +22,8 @@
 #include "zkc/Circuit/EnvAir.h"
 #include "zkc/Circuit/ExpAir.h"
 #include "zkc/Circuit/HeapAir.h"
+#include "zkc/Circuit/KeccakAir.h"
+#include "zkc/Circuit/KeccakSpongeAir.h"
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
 #include "zkc/Circuit/ModArithAir.h"
@@ -68,8 +70,10 @@ enum class TableId : uint8_t {
   Calldata,
   Range16,
   Byte,
+  KeccakSponge,
+  KeccakF,
 };
-inline constexpr unsigned NumTables = 24;
+inline constexpr unsigned NumTables = 26;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -106,6 +110,8 @@ public:
   CalldataAir Calldata;
   RangeAir Range;
   ByteAir Bytes;
+  KeccakSpongeAir KeccakSponge;
+  KeccakAir KeccakF;
 
   /// Calls Fn(TableId, Air) for every table, in TableId order.
   template <class F> void forEachTable(F &&Fn) const {
@@ -133,6 +139,8 @@ public:
     Fn(TableId::Calldata, Calldata);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
+    Fn(TableId::KeccakSponge, KeccakSponge);
+    Fn(TableId::KeccakF, KeccakF);
   }
 
   /// The preprocessed trace of a table (empty if it has none), computed
@@ -212,6 +220,18 @@ struct CdLoadEvent {
   Word Value;
 };
 
+/// One keccak256 of the heap range [Addr, Addr + Len) at timestamp cycle +
+/// 1, with the digest the CPU writes. Message and PrevTs are the bytes read
+/// and the timestamps of the states found, filled in by generateHeapTraces.
+struct KeccakEvent {
+  uint64_t Ts;
+  uint64_t Addr;
+  uint64_t Len;
+  Word Digest;
+  std::vector<uint8_t> Message;
+  std::vector<uint64_t> PrevTs;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -233,6 +253,7 @@ struct CpuEvents {
   std::vector<HeapEvent> Heap;
   HaltEvent Halt;
   std::vector<CdLoadEvent> CdLoad;
+  std::vector<KeccakEvent> Keccak;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -267,16 +288,38 @@ Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
                             Matrix &Accesses, Matrix &Boundary);
 /// Both heap tables and the output table: a row per access in the order
-/// given (timestamp order), then the output's reads at the halt, and the
-/// boundary rows, a byte each, by increasing address.
+/// given (timestamp order), with keccak256's reads (Keccak, in timestamp
+/// order, whose Message and PrevTs it fills in) among them, then the
+/// output's reads at the halt, and the boundary rows, a byte each, by
+/// increasing address.
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
-                        const HaltEvent &Halt, Matrix &Accesses,
-                        Matrix &Boundary, Matrix &Output);
+                        std::vector<KeccakEvent> &Keccak, const HaltEvent &Halt,
+                        Matrix &Accesses, Matrix &Boundary, Matrix &Output);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.
 Matrix generateCdLoadTrace(const std::vector<CdLoadEvent> &Events,
                            uint64_t Size);
+
+/// One keccak-f[1600] the sponge asks for: its tag and input state.
+struct KeccakFEvent {
+  uint64_t Tag;
+  std::array<uint64_t, keccak::Lanes> State;
+};
+
+/// The keccak sponge table: a row per block of each message (whose bytes
+/// generateHeapTraces read), appending the permutations it asks for to
+/// Perms.
+Matrix generateKeccakSpongeTrace(const std::vector<KeccakEvent> &Events,
+                                 std::vector<KeccakFEvent> &Perms);
+/// Fills the rows of rounds FirstRound to 23 of a permutation (Rows is its
+/// first row, round 0's) from State, the input of round FirstRound.
+void fillKeccakFRounds(Felt *Rows, uint64_t Tag, Felt IsReal,
+                       std::array<uint64_t, keccak::Lanes> State,
+                       unsigned FirstRound = 0);
+/// The keccak-f table: 32 rows per permutation, at least one (the zero
+/// state's, not asked for, when there is none).
+Matrix generateKeccakFTrace(const std::vector<KeccakFEvent> &Events);
 
 /// The multiplicity columns of the program, range and byte tables: counts
 /// of what the other tables send them. Tuples that are not in a table

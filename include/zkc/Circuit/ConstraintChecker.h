@@ -34,7 +34,8 @@ public:
   explicit DebugConstraintChecker(RowSink &Sink) : Sink(Sink) {}
 
   /// Evaluates Air on every row of Main (and Pre, its preprocessed trace,
-  /// of the same height when the table has one). The last row's next row is
+  /// of the same height when the table has one, or repeated over it when
+  /// the table's fixed columns are periodic). The last row's next row is
   /// the first, as on a cyclic evaluation domain.
   template <class AirT>
   void run(const AirT &Air, const Matrix &Main, const Matrix &Pre) {
@@ -45,8 +46,8 @@ public:
       Row = R;
       Local = Main.row(R);
       Next = Main.row(NextR);
-      PreLocal = Pre.Height ? Pre.row(R) : nullptr;
-      PreNext = Pre.Height ? Pre.row(NextR) : nullptr;
+      PreLocal = Pre.Height ? Pre.row(R % Pre.Height) : nullptr;
+      PreNext = Pre.Height ? Pre.row(NextR % Pre.Height) : nullptr;
       Air.eval(*this);
     }
   }

@@ -76,7 +76,7 @@ public:
         Reads1(0), Src1A(0), Src1B(0), Reads2(0), Src2B(0), Src2C(0), Writes(0),
         ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
         Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0), HeapLoad(0),
-        HeapStore(0), Revert(0), CdLoad(0);
+        HeapStore(0), Revert(0), CdLoad(0), Keccak(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -118,6 +118,8 @@ public:
         Revert = Revert + S;
       if (Info.IsCdLoad)
         CdLoad = CdLoad + S;
+      if (Info.IsKeccak)
+        Keccak = Keccak + S;
       if (Info.Branch == BranchKind::Register)
         Jr = Jr + S;
       if (Info.Branch == BranchKind::Return)
@@ -208,6 +210,14 @@ public:
       Bld.when(Stop).assertZero("cpu.output_range", L.In2[I]);
     }
 
+    // keccak256's range, In1 (start) and In2 (length), is taken below 2^32
+    // like a returned range (checkSupported refuses more), so that each is
+    // its two low limbs. Both stay in the row for the heap size.
+    for (unsigned I = 2; I < NumLimbs; ++I) {
+      Bld.when(Keccak).assertZero("cpu.keccak_range", L.In1[I]);
+      Bld.when(Keccak).assertZero("cpu.keccak_range", L.In2[I]);
+    }
+
     // The immediate as a value: sext(imm) (or, for 'u' operands, zext(imm))
     // in 16-bit limbs. ImmLo and ImmHi are range checked, and
     // 2 (ImmHi - 2^15 ImmSign) < 2^16 makes ImmSign bit 15 of ImmHi.
@@ -275,6 +285,10 @@ public:
     Bld.interact(Bus::Heap, Heap, HeapOp, /*IsSend=*/true);
     // cdload's word, which the cdload table reads from the public calldata.
     Bld.send(Bus::CdLoad, CdLoad, HeapAddr, L.Out);
+    // keccak256's hash, which the keccak tables compute from the heap's
+    // bytes at this row's heap timestamp.
+    Bld.send(Bus::Keccak, Keccak, L.In1[0] + E(LimbBase) * L.In1[1],
+             L.In2[0] + E(LimbBase) * L.In2[1], L.Out, L.Clk + E(1));
     // The halt: once per output byte and once more, so that the output
     // table's public length is the one returned (stop reads nothing: its
     // range is empty).

@@ -70,6 +70,9 @@ struct CpuOpInfo {
   /// cdload: the address is the first source plus sext(imm), the result
   /// the calldata word there; the cdload table checks it.
   bool IsCdLoad = false;
+  /// keccak256: the result is the hash of the heap range whose start and
+  /// length are the first and second sources; the keccak tables check it.
+  bool IsKeccak = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -180,6 +183,9 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::CdLoad:
     I.IsCdLoad = true;
+    break;
+  case Opcode::Keccak256:
+    I.IsKeccak = true;
     break;
   case Opcode::MLoad:
   case Opcode::MStore:
@@ -383,7 +389,7 @@ static_assert(
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad &&
+            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsKeccak &&
             !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
@@ -398,6 +404,11 @@ static_assert(
           return false;
         // cdload reads its address first and writes the word.
         if (I.IsCdLoad && (!I.Reads1 || !I.Writes || I.Reads2 || I.UsesAlu ||
+                           I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // keccak256 reads its range's start, then its length, and writes
+        // the hash.
+        if (I.IsKeccak && (!I.Reads1 || !I.Reads2 || !I.Writes || I.UsesAlu ||
                            I.ImmValue || I.ImmZext || I.Reads3))
           return false;
         // An environment instruction only writes its result.
