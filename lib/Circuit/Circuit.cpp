@@ -52,6 +52,12 @@ const char *zkc::circuit::busName(Bus B) {
     return "cdload";
   case Bus::Calldata:
     return "calldata";
+  case Bus::Storage:
+    return "storage";
+  case Bus::StorageState:
+    return "storage-state";
+  case Bus::StoragePublic:
+    return "storage-public";
   }
   return "?";
 }
@@ -98,6 +104,12 @@ const char *zkc::circuit::tableName(TableId T) {
     return OutputAir::Name;
   case TableId::CdLoad:
     return CdLoadAir::Name;
+  case TableId::Storage:
+    return StorageAccessAir::Name;
+  case TableId::StorageBoundary:
+    return StorageBoundaryAir::Name;
+  case TableId::StoragePublic:
+    return StoragePublicAir::Name;
   case TableId::Calldata:
     return CalldataAir::Name;
   case TableId::Environment:
@@ -126,7 +138,10 @@ ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
                        PublicInputs Env, PublicOutputs Out)
     : Program(withSentinel(std::move(Code)), std::move(Pool)),
       Cpu(Program.code().size() - 1), Output(std::move(Out)),
-      CdLoad(Env.Calldata.size()), Env(Env), Calldata(Env.Calldata) {
+      CdLoad(Env.Calldata.size()),
+      StoragePublic(Env.Storage, Output.outputs().Storage,
+                    Output.outputs().Reverted),
+      Env(Env), Calldata(Env.Calldata) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -323,6 +338,10 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   CpuEvents Events;
   Out[TableId::Cpu] = generateCpuTrace(T, Events, C.Program.code().size() - 1);
   Out[TableId::AddSub] = generateAddSubTrace(Events.AddSub);
+  // The storage boundary asks the lt table to order its keys.
+  generateStorageTraces(Events.Storage, C.StoragePublic, Out[TableId::Storage],
+                        Out[TableId::StorageBoundary],
+                        Out[TableId::StoragePublic], Events.Lt);
   Out[TableId::Lt] = generateLtTrace(Events.Lt);
   Out[TableId::Eq] = generateEqTrace(Events.Eq);
   Out[TableId::Bitwise] = generateBitwiseTrace(Events.Bitwise);
@@ -371,6 +390,13 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::CdLoad] =
       generateCdLoadTrace(Events.CdLoad, C.Calldata.data().size());
   Out.UsedRows[static_cast<unsigned>(TableId::CdLoad)] = Events.CdLoad.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::Storage)] = Events.Storage.size();
+  size_t Slots = 0;
+  for (size_t R = 0; R < Out[TableId::StorageBoundary].Height; ++R)
+    Slots += !Out[TableId::StorageBoundary].at(R, 0).isZero();
+  Out.UsedRows[static_cast<unsigned>(TableId::StorageBoundary)] = Slots;
+  Out.UsedRows[static_cast<unsigned>(TableId::StoragePublic)] =
+      C.StoragePublic.postState().size();
   Out.UsedRows[static_cast<unsigned>(TableId::Output)] =
       std::max<uint64_t>(Events.Halt.Length, 1);
 
@@ -410,6 +436,17 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
     In[Opcode::SelfBalance] = A->Balance + Tx.Value;
     if (A->Code)
       In[Opcode::CodeSize] = Word(uint64_t(A->Code->size()));
+    In.Storage.insert(A->Storage.begin(), A->Storage.end());
   }
   return In;
+}
+
+std::map<Word, Word> zkc::circuit::storagePostState(const vm::Emulator &E,
+                                                    const vm::Trace &T,
+                                                    const Word &Recipient) {
+  std::map<Word, Word> Post;
+  for (const vm::MemoryAccess &A : T.Accesses)
+    if (A.Where == vm::Space::Storage && A.Account == Recipient)
+      Post[A.Address] = E.getStorage(Recipient, A.Address);
+  return Post;
 }

@@ -173,6 +173,9 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                           static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       Ev.CdLoad.push_back({Addr, Out});
     }
+    if (Info.IsStorage)
+      Ev.Storage.push_back({Info.IsTransient, !Info.Writes, uint64_t(R) + 1,
+                            In1, Info.Writes ? Out : In2});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32
       // (stop reads nothing, so its range is empty).

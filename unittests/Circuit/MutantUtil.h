@@ -69,8 +69,10 @@ inline std::vector<Instruction> standardProgram() {
 
 /// A run to corrupt, with the accessors mutations need.
 struct Mutant : CircuitRun {
-  explicit Mutant(std::vector<Instruction> Code = standardProgram())
-      : CircuitRun(std::move(Code), {X, Y, -X, GoldilocksPlusOne}) {}
+  explicit Mutant(std::vector<Instruction> Code = standardProgram(),
+                  const std::map<Word, Word> &Storage = {})
+      : CircuitRun(std::move(Code), {X, Y, -X, GoldilocksPlusOne}, {},
+                   Storage) {}
 
   template <template <class> class Cols> Cols<Felt> &row(TableId T, size_t R) {
     EXPECT_LT(R, this->T[T].Height);
@@ -298,6 +300,8 @@ const std::vector<Mutation> &heapMutations();
 const std::vector<Mutation> &outputMutations();
 /// The mutations of the calldata tables, in CalldataSoundnessTest.cpp.
 const std::vector<Mutation> &calldataMutations();
+/// The mutations of the storage tables, in StorageSoundnessTest.cpp.
+const std::vector<Mutation> &storageMutations();
 
 } // namespace zkc::test
 

@@ -79,8 +79,19 @@ enum class Bus : uint8_t {
   /// (address, byte): calldata bytes, looked up by the cdload table in the
   /// calldata table (public inputs).
   Calldata,
+  /// (transient, timestamp, is_write, key[16], value[16]): sload, sstore,
+  /// tload and tstore of the CPU, received by the storage table.
+  Storage,
+  /// (transient, key[16], timestamp, value[16]): storage slot states,
+  /// produced and consumed by the storage and storage boundary tables
+  /// (offline memory checking).
+  StorageState,
+  /// (key[16], initial[16], final[16]): the account's storage slots the
+  /// call touched, sent by the storage boundary table, received by the
+  /// storage-public table (the public pre- and post-state).
+  StoragePublic,
 };
-inline constexpr unsigned NumBuses = 14;
+inline constexpr unsigned NumBuses = 17;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

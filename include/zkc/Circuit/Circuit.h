@@ -28,6 +28,7 @@
 #include "zkc/Circuit/OutputAir.h"
 #include "zkc/Circuit/SelectAir.h"
 #include "zkc/Circuit/ShiftAir.h"
+#include "zkc/Circuit/StorageAir.h"
 #include "zkc/Circuit/SymbolicBuilder.h"
 #include "zkc/Circuit/WideMulAir.h"
 #include "zkc/VM/Emulator.h"
@@ -64,12 +65,15 @@ enum class TableId : uint8_t {
   HeapBoundary,
   Output,
   CdLoad,
+  Storage,
+  StorageBoundary,
+  StoragePublic,
   Environment,
   Calldata,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 24;
+inline constexpr unsigned NumTables = 27;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -102,6 +106,9 @@ public:
   HeapBoundaryAir HeapBoundary;
   OutputAir Output;
   CdLoadAir CdLoad;
+  StorageAccessAir Storage;
+  StorageBoundaryAir StorageBoundary;
+  StoragePublicAir StoragePublic;
   EnvAir Env;
   CalldataAir Calldata;
   RangeAir Range;
@@ -129,6 +136,9 @@ public:
     Fn(TableId::HeapBoundary, HeapBoundary);
     Fn(TableId::Output, Output);
     Fn(TableId::CdLoad, CdLoad);
+    Fn(TableId::Storage, Storage);
+    Fn(TableId::StorageBoundary, StorageBoundary);
+    Fn(TableId::StoragePublic, StoragePublic);
     Fn(TableId::Environment, Env);
     Fn(TableId::Calldata, Calldata);
     Fn(TableId::Range16, Range);
@@ -153,6 +163,13 @@ const char *tableName(TableId T);
 /// same from the transaction, the block and the state.
 PublicInputs environmentOf(const vm::Emulator &E, const vm::Transaction &Tx,
                            const Word &Recipient);
+
+/// The public post-state of Recipient's storage after E ran the traced
+/// transaction T: the keys T read or wrote there, with their values in E's
+/// state now (the pre-state's for a reverted call, which the emulator
+/// dropped).
+std::map<Word, Word> storagePostState(const vm::Emulator &E, const vm::Trace &T,
+                                      const Word &Recipient);
 
 /// The main traces of every table, padded to powers of two.
 struct CircuitTrace {
@@ -212,6 +229,16 @@ struct CdLoadEvent {
   Word Value;
 };
 
+/// One sload, sstore, tload or tstore of Value at slot Key, at timestamp
+/// cycle + 1.
+struct StorageEvent {
+  bool Transient;
+  bool IsWrite;
+  uint64_t Ts;
+  Word Key;
+  Word Value;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -233,6 +260,7 @@ struct CpuEvents {
   std::vector<HeapEvent> Heap;
   HaltEvent Halt;
   std::vector<CdLoadEvent> CdLoad;
+  std::vector<StorageEvent> Storage;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -277,6 +305,16 @@ void generateHeapTraces(const std::vector<HeapEvent> &Events,
 /// calldata's.
 Matrix generateCdLoadTrace(const std::vector<CdLoadEvent> &Events,
                            uint64_t Size);
+
+/// The storage tables: a row per access in the order given (timestamp
+/// order), the boundary rows by increasing (transient, key) for every slot
+/// touched and every public one, and the final value of each public slot.
+/// Pre is the public pre-state. Appends the key comparisons of the
+/// boundary rows to Lt.
+void generateStorageTraces(const std::vector<StorageEvent> &Events,
+                           const StoragePublicAir &Public, Matrix &Accesses,
+                           Matrix &Boundary, Matrix &PublicFinal,
+                           std::vector<AluEvent> &Lt);
 
 /// The multiplicity columns of the program, range and byte tables: counts
 /// of what the other tables send them. Tuples that are not in a table

@@ -275,6 +275,29 @@ public:
     Bld.interact(Bus::Heap, Heap, HeapOp, /*IsSend=*/true);
     // cdload's word, which the cdload table reads from the public calldata.
     Bld.send(Bus::CdLoad, CdLoad, HeapAddr, L.Out);
+    // Storage and transient storage (StorageAir.h): the key is In1, the
+    // value the result (sload, tload) or In2 (sstore, tstore), at timestamp
+    // Clk + 1 (the initial state's is 0).
+    {
+      E Load(0), Store(0), Transient(0);
+      for (unsigned I = 0; I < NumCpuSelectors; ++I) {
+        const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
+        if (!Info.IsStorage)
+          continue;
+        (Info.Writes ? Load : Store) = (Info.Writes ? Load : Store) + L.Sel[I];
+        if (Info.IsTransient)
+          Transient = Transient + L.Sel[I];
+      }
+      Tuple<E> Access;
+      Access.push(Transient);
+      Access.push(L.Clk + E(1));
+      Access.push(Store);
+      for (unsigned I = 0; I < NumLimbs; ++I)
+        Access.push(L.In1[I]);
+      for (unsigned I = 0; I < NumLimbs; ++I)
+        Access.push(Load * L.Out[I] + Store * L.In2[I]);
+      Bld.interact(Bus::Storage, Load + Store, Access, /*IsSend=*/true);
+    }
     // The halt: once per output byte and once more, so that the output
     // table's public length is the one returned (stop reads nothing: its
     // range is empty).

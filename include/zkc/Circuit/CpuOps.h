@@ -70,6 +70,11 @@ struct CpuOpInfo {
   /// cdload: the address is the first source plus sext(imm), the result
   /// the calldata word there; the cdload table checks it.
   bool IsCdLoad = false;
+  /// sload, sstore, tload, tstore: the key is the first source, the value
+  /// the result (loads) or the second source (stores); the storage table
+  /// checks them. IsTransient for tload and tstore.
+  bool IsStorage = false;
+  bool IsTransient = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -186,6 +191,15 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::MLoad8:
   case Opcode::MStore8:
     I.IsHeap = true;
+    break;
+  case Opcode::SLoad:
+  case Opcode::SStore:
+    I.IsStorage = true;
+    break;
+  case Opcode::TLoad:
+  case Opcode::TStore:
+    I.IsStorage = true;
+    I.IsTransient = true;
     break;
   case Opcode::Add:
   case Opcode::Sub:
@@ -383,7 +397,7 @@ static_assert(
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad &&
+            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsStorage &&
             !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
@@ -399,6 +413,11 @@ static_assert(
         // cdload reads its address first and writes the word.
         if (I.IsCdLoad && (!I.Reads1 || !I.Writes || I.Reads2 || I.UsesAlu ||
                            I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // A storage access reads its key first; a load writes the value, a
+        // store reads it second.
+        if (I.IsStorage && (!I.Reads1 || I.UsesAlu || I.Writes == I.Reads2 ||
+                            I.ImmValue || I.ImmZext || I.Reads3))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))

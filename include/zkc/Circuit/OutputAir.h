@@ -24,6 +24,7 @@
 #include "zkc/Circuit/Air.h"
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace zkc::circuit {
@@ -33,6 +34,9 @@ namespace zkc::circuit {
 struct PublicOutputs {
   bool Reverted = false;
   std::vector<uint8_t> Output;
+  /// The running account's storage after the call for the keys it
+  /// touched: the post-state of the storage-public table (StorageAir.h).
+  std::map<Word, Word> Storage;
 };
 
 template <class T> struct OutputPreCols {
