@@ -86,6 +86,21 @@ static std::vector<Instruction> heapLoop(uint32_t Iterations) {
           ins(O::Stop)};
 }
 
+/// A loop over the storage tables, 8 cycles per iteration: andi (256
+/// keys), sload, addi, sstore, tstore, tload, addi, jnz.
+static std::vector<Instruction> storageLoop(uint32_t Iterations) {
+  return {ins(O::Li, 1, 0, 0, Iterations),
+          /*1*/ ins(O::AndI, 4, 1, 0, 255),
+          ins(O::SLoad, 5, 4),
+          ins(O::AddI, 5, 5, 0, 1),
+          ins(O::SStore, 4, 5),
+          ins(O::TStore, 4, 1),
+          ins(O::TLoad, 6, 4),
+          ins(O::AddI, 1, 1, 0, -1),
+          ins(O::Jnz, 1, 0, 0, 1),
+          ins(O::Stop)};
+}
+
 struct Traced {
   std::unique_ptr<ZvmCircuit> C;
   Trace T;
@@ -109,8 +124,10 @@ static bool traceProgram(std::vector<Instruction> Code, Traced &Out) {
   PublicInputs Env = environmentOf(E, Call, Contract);
   E.setTrace(&Out.T);
   TxResult R = E.transact(Call);
-  Out.C =
-      std::make_unique<ZvmCircuit>(std::move(Code), std::vector<Word>(), Env);
+  PublicOutputs Outputs{R.Result.S == Status::Revert, R.Result.Output,
+                        storagePostState(E, Out.T, Contract)};
+  Out.C = std::make_unique<ZvmCircuit>(std::move(Code), std::vector<Word>(),
+                                       Env, std::move(Outputs));
   return R.Result.S == Status::Success;
 }
 
@@ -203,6 +220,12 @@ static void BM_GenerateHeap(benchmark::State &S) {
 static void BM_CheckHeap(benchmark::State &S) {
   check(S, heapLoop(S.range(0)));
 }
+static void BM_GenerateStorage(benchmark::State &S) {
+  generate(S, storageLoop(S.range(0)));
+}
+static void BM_CheckStorage(benchmark::State &S) {
+  check(S, storageLoop(S.range(0)));
+}
 static void BM_GenerateFibonacci(benchmark::State &S) {
   generate(S, fibonacciLoop(S.range(0)));
 }
@@ -226,5 +249,7 @@ BENCHMARK(BM_CheckWideOps)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckFibonacci)->Arg(1 << 14)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GenerateHeap)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckHeap)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GenerateStorage)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckStorage)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
