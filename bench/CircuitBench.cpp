@@ -126,6 +126,8 @@ static bool traceProgram(std::vector<Instruction> Code, Traced &Out) {
   TxResult R = E.transact(Call);
   PublicOutputs Outputs{R.Result.S == Status::Revert, R.Result.Output,
                         storagePostState(E, Out.T, Contract)};
+  for (const vm::Log &L : R.Logs)
+    Outputs.Logs.push_back({L.Topics, L.Data});
   Out.C = std::make_unique<ZvmCircuit>(std::move(Code), std::vector<Word>(),
                                        Env, std::move(Outputs));
   return R.Result.S == Status::Success;

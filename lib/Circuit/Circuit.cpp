@@ -58,6 +58,12 @@ const char *zkc::circuit::busName(Bus B) {
     return "storage-state";
   case Bus::StoragePublic:
     return "storage-public";
+  case Bus::Log:
+    return "log";
+  case Bus::LogData:
+    return "log-data";
+  case Bus::LogPublic:
+    return "log-public";
   }
   return "?";
 }
@@ -110,6 +116,12 @@ const char *zkc::circuit::tableName(TableId T) {
     return StorageBoundaryAir::Name;
   case TableId::StoragePublic:
     return StoragePublicAir::Name;
+  case TableId::Log:
+    return LogAir::Name;
+  case TableId::LogData:
+    return LogDataAir::Name;
+  case TableId::LogPublic:
+    return LogPublicAir::Name;
   case TableId::Calldata:
     return CalldataAir::Name;
   case TableId::Environment:
@@ -141,7 +153,8 @@ ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
       CdLoad(Env.Calldata.size()),
       StoragePublic(Env.Storage, Output.outputs().Storage,
                     Output.outputs().Reverted),
-      Env(Env), Calldata(Env.Calldata) {
+      Log(Output.outputs().Reverted), LogData(Output.outputs().Logs),
+      LogPublic(Output.outputs().Logs), Env(Env), Calldata(Env.Calldata) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -185,6 +198,18 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
     if (!(S.In[0] < Word(1ull << 32)) || Addr < 0 || Addr >= (1ll << 32))
       return Fail("a calldata address outside [0, 2^32) (at pc " +
                   llvm::Twine(S.Pc) + ")");
+  }
+  // A log's range is taken below 2^32, ending within the heap (LogAir.h):
+  // a longer one traps, but an empty one may start anywhere.
+  for (size_t I = 0; I < T.Steps.size(); ++I) {
+    if (!cpuOpInfo(T.Steps[I].Instr.Op).IsLog)
+      continue;
+    std::vector<Word> Block = logBlock(T, I);
+    if (Block.size() < 2 || !(Block[0] < Word(HeapLimit + 1)) ||
+        !(Block[1] < Word(HeapLimit + 1)) ||
+        Block[0].low() + Block[1].low() > HeapLimit)
+      return Fail("a log range the circuit cannot express (at pc " +
+                  llvm::Twine(T.Steps[I].Pc) + ")");
   }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
@@ -357,8 +382,19 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
+  // Logs, whose published data bytes are heap reads.
+  std::vector<LogByteRead> LogReads;
+  Out[TableId::Log] =
+      generateLogTrace(T, !C.Output.outputs().Reverted, LogReads);
+  Out[TableId::LogData] =
+      Matrix(LogDataAir::Width, C.preprocessed(TableId::LogData).Height);
+  const Matrix &PublicLogs = C.preprocessed(TableId::LogPublic);
+  Out[TableId::LogPublic] = Matrix(LogPublicAir::Width, PublicLogs.Height);
+  for (size_t R = 0; R < PublicLogs.Height; ++R)
+    Out[TableId::LogPublic].at(R, 0) = PublicLogs.at(R, 0);
   generateHeapTraces(Events.Heap, Events.Halt, Out[TableId::Heap],
-                     Out[TableId::HeapBoundary], Out[TableId::Output]);
+                     Out[TableId::HeapBoundary], Out[TableId::Output], LogReads,
+                     Out[TableId::LogData]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -397,6 +433,16 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::StorageBoundary)] = Slots;
   Out.UsedRows[static_cast<unsigned>(TableId::StoragePublic)] =
       C.StoragePublic.postState().size();
+  size_t Logs = 0;
+  for (const vm::TraceStep &S : T.Steps)
+    Logs += cpuOpInfo(S.Instr.Op).IsLog;
+  Out.UsedRows[static_cast<unsigned>(TableId::Log)] = Logs;
+  size_t LogBytes = 0;
+  for (const PublicLog &L : C.Output.outputs().Logs)
+    LogBytes += L.Data.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::LogData)] = LogBytes;
+  Out.UsedRows[static_cast<unsigned>(TableId::LogPublic)] =
+      C.Output.outputs().Logs.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Output)] =
       std::max<uint64_t>(Events.Halt.Length, 1);
 

@@ -30,15 +30,37 @@ uint8_t byteAt(const Word &W, unsigned J) {
 
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       const HaltEvent &Halt, Matrix &Accesses,
-                                      Matrix &Boundary, Matrix &Output) {
+                                      Matrix &Boundary, Matrix &Output,
+                                      const std::vector<LogByteRead> &LogReads,
+                                      Matrix &LogData) {
   struct State {
     uint64_t Ts = 0;
     uint8_t Value = 0;
   };
   std::unordered_map<uint64_t, State> Cells;
+  // The log-data table's reads, interleaved with the accesses by
+  // timestamp: each finds the state its byte is in and leaves it, later.
+  size_t NextRead = 0;
+  auto readLogBytes = [&](uint64_t Before) {
+    for (; NextRead < LogReads.size() && LogReads[NextRead].Ts < Before &&
+           NextRead < LogData.Height;
+         ++NextRead) {
+      const LogByteRead &Rd = LogReads[NextRead];
+      State &Cell = Cells[Rd.Addr];
+      LogDataCols<Felt> &C = viewRowMut<LogDataCols>(LogData.row(NextRead));
+      C.Ts = Felt(Rd.Ts);
+      C.Offset = Felt(Rd.Offset);
+      C.PrevTs = Felt(Cell.Ts);
+      uint64_t Diff = Rd.Ts - Cell.Ts - 1;
+      C.TsDiffLo = Felt(Diff & 0xffff);
+      C.TsDiffHi = Felt(Diff >> 16);
+      Cell.Ts = Rd.Ts;
+    }
+  };
   Accesses = Matrix(HeapAccessAir::Width, paddedHeight(Events.size()));
   for (size_t R = 0; R < Events.size(); ++R) {
     const HeapEvent &Ev = Events[R];
+    readLogBytes(Ev.Ts);
     bool IsWord = Ev.Op == Opcode::MLoad || Ev.Op == Opcode::MStore;
     bool IsWrite = Ev.Op == Opcode::MStore || Ev.Op == Opcode::MStore8;
     HeapAccessCols<Felt> &C = viewRowMut<HeapAccessCols>(Accesses.row(R));
@@ -71,6 +93,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     }
   }
 
+  readLogBytes(~0ull);
   // The returned bytes, read last: the halt is the last cycle.
   Output = Matrix(OutputAir::Width, OutputAir::heightFor(Halt.Length));
   for (size_t R = 0; R < Output.Height; ++R) {

@@ -10,6 +10,7 @@
 ; CHECK-NEXT: storage: 2 keys touched
 ; CHECK-NEXT:   0x1: 0x64
 ; CHECK-NEXT:   0x3: 0x0
+; CHECK-NEXT: logs: 0
 ; CHECK: table storage: 4 rows (4 used)
 ; CHECK-NEXT: table storage-boundary: 4 rows (3 used)
 ; CHECK-NEXT: table storage-public: 2 rows (2 used)

@@ -18,6 +18,7 @@
 ; CHECK-NEXT:   0x2: 0xc9
 ; CHECK-NEXT:   0x3: 0x2
 ; CHECK:        0x10: 0xf
+; CHECK-NEXT: logs: 0
 ; CHECK-NEXT: table
 ; CHECK: table storage: 128 rows (82 used)
 ; CHECK-NEXT: table storage-boundary: 32 rows (32 used)

@@ -131,6 +131,15 @@ int main(int Argc, char **Argv) {
   for (const auto &[Key, Value] : Post)
     OS << "  " << Key.toHex() << ": " << Value.toHex() << "\n";
 
+  // The public logs (none when the call reverted).
+  OS << "logs: " << R.Logs.size() << "\n";
+  for (const Log &L : R.Logs) {
+    OS << "  log" << L.Topics.size() << ":";
+    for (const Word &Topic : L.Topics)
+      OS << " " << Topic.toHex();
+    OS << " data " << toHexString(L.Data) << "\n";
+  }
+
   const Account *A = E.State.find(Contract);
   if (!A || !A->Code)
     return fail("no code at the called address");
@@ -139,6 +148,8 @@ int main(int Argc, char **Argv) {
     return fail(llvm::toString(Prog.takeError()));
   // The public outputs, as the verifier is told them.
   PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output, Post};
+  for (const Log &L : R.Logs)
+    Out.Logs.push_back({L.Topics, L.Data});
   ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)

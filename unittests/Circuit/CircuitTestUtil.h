@@ -57,6 +57,8 @@ inline TracedRun runTraced(std::vector<Instruction> Code,
   Run.Result = E.transact(Tx);
   Run.Out = {Run.Result.Result.S == vm::Status::Revert,
              Run.Result.Result.Output, circuit::storagePostState(E, Run.T, To)};
+  for (const vm::Log &L : Run.Result.Logs)
+    Run.Out.Logs.push_back({L.Topics, L.Data});
   auto P = readProgram(Obj);
   EXPECT_TRUE(static_cast<bool>(P));
   if (P)

@@ -302,6 +302,8 @@ const std::vector<Mutation> &outputMutations();
 const std::vector<Mutation> &calldataMutations();
 /// The mutations of the storage tables, in StorageSoundnessTest.cpp.
 const std::vector<Mutation> &storageMutations();
+/// The mutations of the log tables, in LogSoundnessTest.cpp.
+const std::vector<Mutation> &logMutations();
 
 } // namespace zkc::test
 

@@ -90,8 +90,17 @@ enum class Bus : uint8_t {
   /// call touched, sent by the storage boundary table, received by the
   /// storage-public table (the public pre- and post-state).
   StoragePublic,
+  /// (opcode, clk, base): log0 .. log4 of the CPU, received by the log
+  /// table.
+  Log,
+  /// (index, ts, offset): a published log's data bytes, asked by its log
+  /// row once per byte, received by the log-data table.
+  LogData,
+  /// (index, opcode, topics[4][16], size): the published logs, sent by the
+  /// log table, received by the log-public table.
+  LogPublic,
 };
-inline constexpr unsigned NumBuses = 17;
+inline constexpr unsigned NumBuses = 20;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

@@ -22,6 +22,7 @@
 #include "zkc/Circuit/EnvAir.h"
 #include "zkc/Circuit/ExpAir.h"
 #include "zkc/Circuit/HeapAir.h"
+#include "zkc/Circuit/LogAir.h"
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
 #include "zkc/Circuit/ModArithAir.h"
@@ -68,12 +69,15 @@ enum class TableId : uint8_t {
   Storage,
   StorageBoundary,
   StoragePublic,
+  Log,
+  LogData,
+  LogPublic,
   Environment,
   Calldata,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 27;
+inline constexpr unsigned NumTables = 30;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -109,6 +113,9 @@ public:
   StorageAccessAir Storage;
   StorageBoundaryAir StorageBoundary;
   StoragePublicAir StoragePublic;
+  LogAir Log;
+  LogDataAir LogData;
+  LogPublicAir LogPublic;
   EnvAir Env;
   CalldataAir Calldata;
   RangeAir Range;
@@ -139,6 +146,9 @@ public:
     Fn(TableId::Storage, Storage);
     Fn(TableId::StorageBoundary, StorageBoundary);
     Fn(TableId::StoragePublic, StoragePublic);
+    Fn(TableId::Log, Log);
+    Fn(TableId::LogData, LogData);
+    Fn(TableId::LogPublic, LogPublic);
     Fn(TableId::Environment, Env);
     Fn(TableId::Calldata, Calldata);
     Fn(TableId::Range16, Range);
@@ -294,12 +304,33 @@ Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 /// and the boundary rows, by increasing address.
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
                             Matrix &Accesses, Matrix &Boundary);
+/// A heap byte a published log's data reads, at the log's heap timestamp.
+struct LogByteRead {
+  uint64_t Ts;
+  /// The log's offset and the byte's address.
+  uint64_t Offset, Addr;
+};
+
 /// Both heap tables and the output table: a row per access in the order
 /// given (timestamp order), then the output's reads at the halt, and the
-/// boundary rows, a byte each, by increasing address.
+/// boundary rows, a byte each, by increasing address. LogReads (in
+/// timestamp order) are the log-data table's reads, whose main columns
+/// LogData gets.
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
                         const HaltEvent &Halt, Matrix &Accesses,
-                        Matrix &Boundary, Matrix &Output);
+                        Matrix &Boundary, Matrix &Output,
+                        const std::vector<LogByteRead> &LogReads,
+                        Matrix &LogData);
+
+/// The block a log instruction at step Step of T read: offset, size, then
+/// its topics (from the trace's frame reads).
+std::vector<Word> logBlock(const vm::Trace &T, size_t Step);
+
+/// The log table, a row per log in T in execution order, and the heap
+/// reads of their data bytes for the log-data table (none when
+/// !Published).
+Matrix generateLogTrace(const vm::Trace &T, bool Published,
+                        std::vector<LogByteRead> &Reads);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.

@@ -298,6 +298,14 @@ public:
         Access.push(Load * L.Out[I] + Store * L.In2[I]);
       Bld.interact(Bus::Storage, Load + Store, Access, /*IsSend=*/true);
     }
+    // Logs (LogAir.h): the log table reads the block at Fp + A.
+    {
+      E Log(0);
+      for (unsigned I = 0; I < NumCpuSelectors; ++I)
+        if (cpuOpInfo(CpuSelectorOps[I]).IsLog)
+          Log = Log + L.Sel[I];
+      Bld.send(Bus::Log, Log, OpcodeE, L.Clk, L.Fp + L.A);
+    }
     // The halt: once per output byte and once more, so that the output
     // table's public length is the one returned (stop reads nothing: its
     // range is empty).
