@@ -56,6 +56,18 @@ const char *zkc::circuit::busName(Bus B) {
     return "keccak";
   case Bus::KeccakF:
     return "keccak-f";
+  case Bus::Storage:
+    return "storage";
+  case Bus::StorageState:
+    return "storage-state";
+  case Bus::StoragePublic:
+    return "storage-public";
+  case Bus::Log:
+    return "log";
+  case Bus::LogData:
+    return "log-data";
+  case Bus::LogPublic:
+    return "log-public";
   }
   return "?";
 }
@@ -102,6 +114,18 @@ const char *zkc::circuit::tableName(TableId T) {
     return OutputAir::Name;
   case TableId::CdLoad:
     return CdLoadAir::Name;
+  case TableId::Storage:
+    return StorageAccessAir::Name;
+  case TableId::StorageBoundary:
+    return StorageBoundaryAir::Name;
+  case TableId::StoragePublic:
+    return StoragePublicAir::Name;
+  case TableId::Log:
+    return LogAir::Name;
+  case TableId::LogData:
+    return LogDataAir::Name;
+  case TableId::LogPublic:
+    return LogPublicAir::Name;
   case TableId::Calldata:
     return CalldataAir::Name;
   case TableId::Environment:
@@ -134,7 +158,11 @@ ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
                        PublicInputs Env, PublicOutputs Out)
     : Program(withSentinel(std::move(Code)), std::move(Pool)),
       Cpu(Program.code().size() - 1), Output(std::move(Out)),
-      CdLoad(Env.Calldata.size()), Env(Env), Calldata(Env.Calldata) {
+      CdLoad(Env.Calldata.size()),
+      StoragePublic(Env.Storage, Output.outputs().Storage,
+                    Output.outputs().Reverted),
+      Log(Output.outputs().Reverted), LogData(Output.outputs().Logs),
+      LogPublic(Output.outputs().Logs), Env(Env), Calldata(Env.Calldata) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -187,6 +215,18 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
       return Fail("a keccak256 range with a start or length of 2^32 or more "
                   "(at pc " +
                   llvm::Twine(S.Pc) + ")");
+  // A log's range is taken below 2^32, ending within the heap (LogAir.h):
+  // a longer one traps, but an empty one may start anywhere.
+  for (size_t I = 0; I < T.Steps.size(); ++I) {
+    if (!cpuOpInfo(T.Steps[I].Instr.Op).IsLog)
+      continue;
+    std::vector<Word> Block = logBlock(T, I);
+    if (Block.size() < 2 || !(Block[0] < Word(HeapLimit + 1)) ||
+        !(Block[1] < Word(HeapLimit + 1)) ||
+        Block[0].low() + Block[1].low() > HeapLimit)
+      return Fail("a log range the circuit cannot express (at pc " +
+                  llvm::Twine(T.Steps[I].Pc) + ")");
+  }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -339,6 +379,10 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   CpuEvents Events;
   Out[TableId::Cpu] = generateCpuTrace(T, Events, C.Program.code().size() - 1);
   Out[TableId::AddSub] = generateAddSubTrace(Events.AddSub);
+  // The storage boundary asks the lt table to order its keys.
+  generateStorageTraces(Events.Storage, C.StoragePublic, Out[TableId::Storage],
+                        Out[TableId::StorageBoundary],
+                        Out[TableId::StoragePublic], Events.Lt);
   Out[TableId::Lt] = generateLtTrace(Events.Lt);
   Out[TableId::Eq] = generateEqTrace(Events.Eq);
   Out[TableId::Bitwise] = generateBitwiseTrace(Events.Bitwise);
@@ -354,9 +398,19 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
+  // Logs, whose published data bytes are heap reads.
+  std::vector<LogByteRead> LogReads;
+  Out[TableId::Log] =
+      generateLogTrace(T, !C.Output.outputs().Reverted, LogReads);
+  Out[TableId::LogData] =
+      Matrix(LogDataAir::Width, C.preprocessed(TableId::LogData).Height);
+  const Matrix &PublicLogs = C.preprocessed(TableId::LogPublic);
+  Out[TableId::LogPublic] = Matrix(LogPublicAir::Width, PublicLogs.Height);
+  for (size_t R = 0; R < PublicLogs.Height; ++R)
+    Out[TableId::LogPublic].at(R, 0) = PublicLogs.at(R, 0);
   generateHeapTraces(Events.Heap, Events.Keccak, Events.Halt,
                      Out[TableId::Heap], Out[TableId::HeapBoundary],
-                     Out[TableId::Output]);
+                     Out[TableId::Output], LogReads, Out[TableId::LogData]);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -388,6 +442,23 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::CdLoad] =
       generateCdLoadTrace(Events.CdLoad, C.Calldata.data().size());
   Out.UsedRows[static_cast<unsigned>(TableId::CdLoad)] = Events.CdLoad.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::Storage)] = Events.Storage.size();
+  size_t Slots = 0;
+  for (size_t R = 0; R < Out[TableId::StorageBoundary].Height; ++R)
+    Slots += !Out[TableId::StorageBoundary].at(R, 0).isZero();
+  Out.UsedRows[static_cast<unsigned>(TableId::StorageBoundary)] = Slots;
+  Out.UsedRows[static_cast<unsigned>(TableId::StoragePublic)] =
+      C.StoragePublic.postState().size();
+  size_t Logs = 0;
+  for (const vm::TraceStep &S : T.Steps)
+    Logs += cpuOpInfo(S.Instr.Op).IsLog;
+  Out.UsedRows[static_cast<unsigned>(TableId::Log)] = Logs;
+  size_t LogBytes = 0;
+  for (const PublicLog &L : C.Output.outputs().Logs)
+    LogBytes += L.Data.size();
+  Out.UsedRows[static_cast<unsigned>(TableId::LogData)] = LogBytes;
+  Out.UsedRows[static_cast<unsigned>(TableId::LogPublic)] =
+      C.Output.outputs().Logs.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Output)] =
       std::max<uint64_t>(Events.Halt.Length, 1);
   // keccak256: the sponge's blocks, then the permutations they ask for.
@@ -434,6 +505,17 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
     In[Opcode::SelfBalance] = A->Balance + Tx.Value;
     if (A->Code)
       In[Opcode::CodeSize] = Word(uint64_t(A->Code->size()));
+    In.Storage.insert(A->Storage.begin(), A->Storage.end());
   }
   return In;
+}
+
+std::map<Word, Word> zkc::circuit::storagePostState(const vm::Emulator &E,
+                                                    const vm::Trace &T,
+                                                    const Word &Recipient) {
+  std::map<Word, Word> Post;
+  for (const vm::MemoryAccess &A : T.Accesses)
+    if (A.Where == vm::Space::Storage && A.Account == Recipient)
+      Post[A.Address] = E.getStorage(Recipient, A.Address);
+  return Post;
 }

@@ -181,6 +181,9 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                            Out,
                            {},
                            {}});
+    if (Info.IsStorage)
+      Ev.Storage.push_back({Info.IsTransient, !Info.Writes, uint64_t(R) + 1,
+                            In1, Info.Writes ? Out : In2});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32
       // (stop reads nothing, so its range is empty).
@@ -201,6 +204,13 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
           {S.Fp + uint64_t(field(I, Info.Src2Field)), Ts + 2, false, In2});
     if (Info.Reads3)
       Ev.Registers.push_back({S.Fp + uint64_t(I.Imm), Ts + 3, false, In3});
+    // A log's block, which the log table reads (LogAir.h).
+    if (Info.IsLog) {
+      std::vector<Word> Block = logBlock(T, R);
+      for (size_t K = 0; K < Block.size(); ++K)
+        Ev.Registers.push_back(
+            {S.Fp + uint64_t(I.A) + K, Ts + 1, false, Block[K]});
+    }
     if (Info.Writes)
       Ev.Registers.push_back({S.Fp + uint64_t(I.A), Ts + 4, true, Out});
   }

@@ -32,7 +32,9 @@ uint8_t byteAt(const Word &W, unsigned J) {
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       std::vector<KeccakEvent> &Keccak,
                                       const HaltEvent &Halt, Matrix &Accesses,
-                                      Matrix &Boundary, Matrix &Output) {
+                                      Matrix &Boundary, Matrix &Output,
+                                      const std::vector<LogByteRead> &LogReads,
+                                      Matrix &LogData) {
   struct State {
     uint64_t Ts = 0;
     uint8_t Value = 0;
@@ -56,10 +58,44 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       }
     }
   };
+  // The log-data table's reads, interleaved with the accesses by
+  // timestamp: each finds the state its byte is in and leaves it, later.
+  size_t NextRead = 0;
+  auto readLogBytes = [&](uint64_t Before) {
+    for (; NextRead < LogReads.size() && LogReads[NextRead].Ts < Before &&
+           NextRead < LogData.Height;
+         ++NextRead) {
+      const LogByteRead &Rd = LogReads[NextRead];
+      State &Cell = Cells[Rd.Addr];
+      LogDataCols<Felt> &C = viewRowMut<LogDataCols>(LogData.row(NextRead));
+      C.Ts = Felt(Rd.Ts);
+      C.Offset = Felt(Rd.Offset);
+      C.PrevTs = Felt(Cell.Ts);
+      uint64_t Diff = Rd.Ts - Cell.Ts - 1;
+      C.TsDiffLo = Felt(Diff & 0xffff);
+      C.TsDiffHi = Felt(Diff >> 16);
+      Cell.Ts = Rd.Ts;
+    }
+  };
+  // Both in timestamp order: a keccak256 and a log never share one.
+  auto readUntil = [&](uint64_t Ts) {
+    for (;;) {
+      uint64_t K = NextKeccak < Keccak.size() ? Keccak[NextKeccak].Ts : ~0ull;
+      uint64_t L = NextRead < LogReads.size() && NextRead < LogData.Height
+                       ? LogReads[NextRead].Ts
+                       : ~0ull;
+      if (std::min(K, L) >= Ts)
+        return;
+      if (K < L)
+        ReadKeccakUntil(K + 1);
+      else
+        readLogBytes(L + 1);
+    }
+  };
   Accesses = Matrix(HeapAccessAir::Width, paddedHeight(Events.size()));
   for (size_t R = 0; R < Events.size(); ++R) {
     const HeapEvent &Ev = Events[R];
-    ReadKeccakUntil(Ev.Ts);
+    readUntil(Ev.Ts);
     bool IsWord = Ev.Op == Opcode::MLoad || Ev.Op == Opcode::MStore;
     bool IsWrite = Ev.Op == Opcode::MStore || Ev.Op == Opcode::MStore8;
     HeapAccessCols<Felt> &C = viewRowMut<HeapAccessCols>(Accesses.row(R));
@@ -92,7 +128,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     }
   }
 
-  ReadKeccakUntil(~uint64_t(0));
+  readUntil(~0ull);
 
   // The returned bytes, read last: the halt is the last cycle.
   Output = Matrix(OutputAir::Width, OutputAir::heightFor(Halt.Length));

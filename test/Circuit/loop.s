@@ -6,6 +6,8 @@
 ; CHECK:      call: success
 ; CHECK-NEXT: cycles: 64
 ; CHECK-NEXT: output: 0x
+; CHECK-NEXT: storage: 0 keys touched
+; CHECK-NEXT: logs: 0
 ; CHECK-NEXT: table program: 16 rows (12 used)
 ; CHECK-NEXT: table cpu: 64 rows (64 used)
 ; CHECK-NEXT: table addsub: 32 rows (20 used)
@@ -26,6 +28,12 @@
 ; CHECK-NEXT: table heap-boundary: 1 rows (0 used)
 ; CHECK-NEXT: table output: 1 rows (1 used)
 ; CHECK-NEXT: table cdload: 1 rows (0 used)
+; CHECK-NEXT: table storage: 1 rows (0 used)
+; CHECK-NEXT: table storage-boundary: 1 rows (0 used)
+; CHECK-NEXT: table storage-public: 1 rows (0 used)
+; CHECK-NEXT: table log: 1 rows (0 used)
+; CHECK-NEXT: table log-data: 1 rows (0 used)
+; CHECK-NEXT: table log-public: 1 rows (0 used)
 ; CHECK-NEXT: table environment: 16 rows (16 used)
 ; CHECK-NEXT: table calldata: 32 rows (32 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)

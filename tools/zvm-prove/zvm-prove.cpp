@@ -9,6 +9,7 @@
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
 #include "zkc/VM/Emulator.h"
+#include "zkc/VM/StateJSON.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -43,6 +44,9 @@ int main(int Argc, char **Argv) {
       "args", po::value<std::string>()->default_value(""),
       "constructor arguments as hex, appended to the deploy object")(
       "no-deploy", "install FILE as runtime code instead of deploying it")(
+      "state", po::value<std::string>(),
+      "load the world state from JSON (as zvm-run --state); the called "
+      "account's storage is the public pre-state")(
       "gas", po::value<int64_t>()->default_value(30'000'000),
       "gas limit of each transaction");
   po::positional_options_description Pos;
@@ -80,6 +84,14 @@ int main(int Argc, char **Argv) {
     return fail("--calldata and --args take hex bytes");
 
   Emulator E;
+  if (VM.count("state")) {
+    std::string Path = VM["state"].as<std::string>();
+    auto S = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!S)
+      return fail(Path + ": " + S.getError().message());
+    if (llvm::Error Err = loadStateJSON(E, (*S)->getBuffer().str()))
+      return fail(Path + ": " + llvm::toString(std::move(Err)));
+  }
   const Word Sender(0x5e4d3e7ull);
   E.State.Accounts[Sender].Balance = Word(1'000'000'000'000'000'000ull);
   E.State.Accounts[Sender].CodeHash = emptyCodeHash();
@@ -112,6 +124,21 @@ int main(int Argc, char **Argv) {
                                         : "trap")
      << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(R.Result.Output)
      << "\n";
+  // The public post-state: the called account's storage after the call
+  // (its pre-state when the call reverted) for every key the call touched.
+  std::map<Word, Word> Post = storagePostState(E, T, Contract);
+  OS << "storage: " << Post.size() << " keys touched\n";
+  for (const auto &[Key, Value] : Post)
+    OS << "  " << Key.toHex() << ": " << Value.toHex() << "\n";
+
+  // The public logs (none when the call reverted).
+  OS << "logs: " << R.Logs.size() << "\n";
+  for (const Log &L : R.Logs) {
+    OS << "  log" << L.Topics.size() << ":";
+    for (const Word &Topic : L.Topics)
+      OS << " " << Topic.toHex();
+    OS << " data " << toHexString(L.Data) << "\n";
+  }
 
   const Account *A = E.State.find(Contract);
   if (!A || !A->Code)
@@ -120,7 +147,9 @@ int main(int Argc, char **Argv) {
   if (!Prog)
     return fail(llvm::toString(Prog.takeError()));
   // The public outputs, as the verifier is told them.
-  PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output};
+  PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output, Post};
+  for (const Log &L : R.Logs)
+    Out.Logs.push_back({L.Topics, L.Data});
   ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)

@@ -35,7 +35,8 @@ struct TracedRun {
 
 inline TracedRun runTraced(std::vector<Instruction> Code,
                            std::vector<Word> Pool = {},
-                           const vm::Bytes &Calldata = {}) {
+                           const vm::Bytes &Calldata = {},
+                           const std::map<Word, Word> &Storage = {}) {
   TracedRun Run;
   vm::Emulator E;
   const Word Sender(0xa11ce), To(0xc0de);
@@ -44,6 +45,8 @@ inline TracedRun runTraced(std::vector<Instruction> Code,
   vm::Account &A = E.State.Accounts[To];
   A.Code = std::make_shared<const vm::Bytes>(Obj);
   A.CodeHash = keccak256Word(Obj.data(), Obj.size());
+  for (const auto &[Key, Value] : Storage)
+    A.Storage[Key] = Value;
   E.setTrace(&Run.T);
   vm::Transaction Tx;
   Tx.From = Sender;
@@ -53,7 +56,9 @@ inline TracedRun runTraced(std::vector<Instruction> Code,
   Run.Env = circuit::environmentOf(E, Tx, To);
   Run.Result = E.transact(Tx);
   Run.Out = {Run.Result.Result.S == vm::Status::Revert,
-             Run.Result.Result.Output};
+             Run.Result.Result.Output, circuit::storagePostState(E, Run.T, To)};
+  for (const vm::Log &L : Run.Result.Logs)
+    Run.Out.Logs.push_back({L.Topics, L.Data});
   auto P = readProgram(Obj);
   EXPECT_TRUE(static_cast<bool>(P));
   if (P)
@@ -71,8 +76,9 @@ struct CircuitRun {
 
   explicit CircuitRun(std::vector<Instruction> Code,
                       std::vector<Word> Pool = {},
-                      const vm::Bytes &Calldata = {})
-      : Run(runTraced(std::move(Code), std::move(Pool), Calldata)) {
+                      const vm::Bytes &Calldata = {},
+                      const std::map<Word, Word> &Storage = {})
+      : Run(runTraced(std::move(Code), std::move(Pool), Calldata, Storage)) {
     C = std::make_unique<circuit::ZvmCircuit>(Run.Prog.Code, Run.Prog.Pool,
                                               Run.Env, Run.Out);
     auto Built = circuit::generateCircuitTrace(*C, Run.T);

@@ -59,7 +59,7 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   // docs/circuit.md, "Tables".
   EXPECT_EQ(ProgramAir::Width, 1u);
   EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
-  EXPECT_EQ(CpuAir::Width, 160u);
+  EXPECT_EQ(CpuAir::Width, 169u);
   EXPECT_EQ(AddSubAir::Width, 66u);
   EXPECT_EQ(LtAir::Width, 70u);
   EXPECT_EQ(EqAir::Width, 37u);
@@ -79,6 +79,15 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   EXPECT_EQ(OutputAir::Width, 8u);
   EXPECT_EQ(OutputAir::PreprocessedWidth, 6u);
   EXPECT_EQ(CdLoadAir::Width, 54u);
+  EXPECT_EQ(StorageAccessAir::Width, 55u);
+  EXPECT_EQ(StorageBoundaryAir::Width, 52u);
+  EXPECT_EQ(StoragePublicAir::Width, 16u);
+  EXPECT_EQ(StoragePublicAir::PreprocessedWidth, 50u);
+  EXPECT_EQ(LogAir::Width, 80u);
+  EXPECT_EQ(LogDataAir::Width, 5u);
+  EXPECT_EQ(LogDataAir::PreprocessedWidth, 4u);
+  EXPECT_EQ(LogPublicAir::Width, 1u);
+  EXPECT_EQ(LogPublicAir::PreprocessedWidth, 68u);
   EXPECT_EQ(CalldataAir::Width, 1u);
   EXPECT_EQ(CalldataAir::PreprocessedWidth, 2u);
   EXPECT_EQ(EnvAir::Width, 1u);

@@ -69,8 +69,10 @@ inline std::vector<Instruction> standardProgram() {
 
 /// A run to corrupt, with the accessors mutations need.
 struct Mutant : CircuitRun {
-  explicit Mutant(std::vector<Instruction> Code = standardProgram())
-      : CircuitRun(std::move(Code), {X, Y, -X, GoldilocksPlusOne}) {}
+  explicit Mutant(std::vector<Instruction> Code = standardProgram(),
+                  const std::map<Word, Word> &Storage = {})
+      : CircuitRun(std::move(Code), {X, Y, -X, GoldilocksPlusOne}, {},
+                   Storage) {}
 
   template <template <class> class Cols> Cols<Felt> &row(TableId T, size_t R) {
     EXPECT_LT(R, this->T[T].Height);
@@ -300,6 +302,10 @@ const std::vector<Mutation> &outputMutations();
 const std::vector<Mutation> &calldataMutations();
 /// The mutations of the keccak tables, in KeccakSoundnessTest.cpp.
 const std::vector<Mutation> &keccakMutations();
+/// The mutations of the storage tables, in StorageSoundnessTest.cpp.
+const std::vector<Mutation> &storageMutations();
+/// The mutations of the log tables, in LogSoundnessTest.cpp.
+const std::vector<Mutation> &logMutations();
 
 } // namespace zkc::test
 

@@ -511,6 +511,10 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
     Covered.insert(M.Rejecter);
   for (const Mutation &M : keccakMutations())
     Covered.insert(M.Rejecter);
+  for (const Mutation &M : storageMutations())
+    Covered.insert(M.Rejecter);
+  for (const Mutation &M : logMutations())
+    Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;
   for (const ConstraintDegree &K : computeDegrees(C).Constraints)

@@ -86,8 +86,28 @@ enum class Bus : uint8_t {
   /// sponge and received by the permutation table, outputs (kind 1) sent
   /// back.
   KeccakF,
+  /// (transient, timestamp, is_write, key[16], value[16]): sload, sstore,
+  /// tload and tstore of the CPU, received by the storage table.
+  Storage,
+  /// (transient, key[16], timestamp, value[16]): storage slot states,
+  /// produced and consumed by the storage and storage boundary tables
+  /// (offline memory checking).
+  StorageState,
+  /// (key[16], initial[16], final[16]): the account's storage slots the
+  /// call touched, sent by the storage boundary table, received by the
+  /// storage-public table (the public pre- and post-state).
+  StoragePublic,
+  /// (opcode, clk, base): log0 .. log4 of the CPU, received by the log
+  /// table.
+  Log,
+  /// (index, ts, offset): a published log's data bytes, asked by its log
+  /// row once per byte, received by the log-data table.
+  LogData,
+  /// (index, opcode, topics[4][16], size): the published logs, sent by the
+  /// log table, received by the log-public table.
+  LogPublic,
 };
-inline constexpr unsigned NumBuses = 16;
+inline constexpr unsigned NumBuses = 22;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

@@ -24,12 +24,14 @@
 #include "zkc/Circuit/HeapAir.h"
 #include "zkc/Circuit/KeccakAir.h"
 #include "zkc/Circuit/KeccakSpongeAir.h"
+#include "zkc/Circuit/LogAir.h"
 #include "zkc/Circuit/LookupAir.h"
 #include "zkc/Circuit/MemoryAir.h"
 #include "zkc/Circuit/ModArithAir.h"
 #include "zkc/Circuit/OutputAir.h"
 #include "zkc/Circuit/SelectAir.h"
 #include "zkc/Circuit/ShiftAir.h"
+#include "zkc/Circuit/StorageAir.h"
 #include "zkc/Circuit/SymbolicBuilder.h"
 #include "zkc/Circuit/WideMulAir.h"
 #include "zkc/VM/Emulator.h"
@@ -66,6 +68,12 @@ enum class TableId : uint8_t {
   HeapBoundary,
   Output,
   CdLoad,
+  Storage,
+  StorageBoundary,
+  StoragePublic,
+  Log,
+  LogData,
+  LogPublic,
   Environment,
   Calldata,
   Range16,
@@ -73,7 +81,7 @@ enum class TableId : uint8_t {
   KeccakSponge,
   KeccakF,
 };
-inline constexpr unsigned NumTables = 26;
+inline constexpr unsigned NumTables = 32;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -106,6 +114,12 @@ public:
   HeapBoundaryAir HeapBoundary;
   OutputAir Output;
   CdLoadAir CdLoad;
+  StorageAccessAir Storage;
+  StorageBoundaryAir StorageBoundary;
+  StoragePublicAir StoragePublic;
+  LogAir Log;
+  LogDataAir LogData;
+  LogPublicAir LogPublic;
   EnvAir Env;
   CalldataAir Calldata;
   RangeAir Range;
@@ -135,6 +149,12 @@ public:
     Fn(TableId::HeapBoundary, HeapBoundary);
     Fn(TableId::Output, Output);
     Fn(TableId::CdLoad, CdLoad);
+    Fn(TableId::Storage, Storage);
+    Fn(TableId::StorageBoundary, StorageBoundary);
+    Fn(TableId::StoragePublic, StoragePublic);
+    Fn(TableId::Log, Log);
+    Fn(TableId::LogData, LogData);
+    Fn(TableId::LogPublic, LogPublic);
     Fn(TableId::Environment, Env);
     Fn(TableId::Calldata, Calldata);
     Fn(TableId::Range16, Range);
@@ -161,6 +181,13 @@ const char *tableName(TableId T);
 /// same from the transaction, the block and the state.
 PublicInputs environmentOf(const vm::Emulator &E, const vm::Transaction &Tx,
                            const Word &Recipient);
+
+/// The public post-state of Recipient's storage after E ran the traced
+/// transaction T: the keys T read or wrote there, with their values in E's
+/// state now (the pre-state's for a reverted call, which the emulator
+/// dropped).
+std::map<Word, Word> storagePostState(const vm::Emulator &E, const vm::Trace &T,
+                                      const Word &Recipient);
 
 /// The main traces of every table, padded to powers of two.
 struct CircuitTrace {
@@ -232,6 +259,16 @@ struct KeccakEvent {
   std::vector<uint64_t> PrevTs;
 };
 
+/// One sload, sstore, tload or tstore of Value at slot Key, at timestamp
+/// cycle + 1.
+struct StorageEvent {
+  bool Transient;
+  bool IsWrite;
+  uint64_t Ts;
+  Word Key;
+  Word Value;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -254,6 +291,7 @@ struct CpuEvents {
   HaltEvent Halt;
   std::vector<CdLoadEvent> CdLoad;
   std::vector<KeccakEvent> Keccak;
+  std::vector<StorageEvent> Storage;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -287,14 +325,34 @@ Matrix generateWideMulTrace(const std::vector<WideMulEvent> &Events);
 /// and the boundary rows, by increasing address.
 void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
                             Matrix &Accesses, Matrix &Boundary);
+/// A heap byte a published log's data reads, at the log's heap timestamp.
+struct LogByteRead {
+  uint64_t Ts;
+  /// The log's offset and the byte's address.
+  uint64_t Offset, Addr;
+};
+
 /// Both heap tables and the output table: a row per access in the order
 /// given (timestamp order), with keccak256's reads (Keccak, in timestamp
 /// order, whose Message and PrevTs it fills in) among them, then the
 /// output's reads at the halt, and the boundary rows, a byte each, by
-/// increasing address.
+/// increasing address. LogReads (in timestamp order) are the log-data
+/// table's reads, whose main columns LogData gets.
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
                         std::vector<KeccakEvent> &Keccak, const HaltEvent &Halt,
-                        Matrix &Accesses, Matrix &Boundary, Matrix &Output);
+                        Matrix &Accesses, Matrix &Boundary, Matrix &Output,
+                        const std::vector<LogByteRead> &LogReads,
+                        Matrix &LogData);
+
+/// The block a log instruction at step Step of T read: offset, size, then
+/// its topics (from the trace's frame reads).
+std::vector<Word> logBlock(const vm::Trace &T, size_t Step);
+
+/// The log table, a row per log in T in execution order, and the heap
+/// reads of their data bytes for the log-data table (none when
+/// !Published).
+Matrix generateLogTrace(const vm::Trace &T, bool Published,
+                        std::vector<LogByteRead> &Reads);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.
@@ -320,6 +378,16 @@ void fillKeccakFRounds(Felt *Rows, uint64_t Tag, Felt IsReal,
 /// The keccak-f table: 32 rows per permutation, at least one (the zero
 /// state's, not asked for, when there is none).
 Matrix generateKeccakFTrace(const std::vector<KeccakFEvent> &Events);
+
+/// The storage tables: a row per access in the order given (timestamp
+/// order), the boundary rows by increasing (transient, key) for every slot
+/// touched and every public one, and the final value of each public slot.
+/// Pre is the public pre-state. Appends the key comparisons of the
+/// boundary rows to Lt.
+void generateStorageTraces(const std::vector<StorageEvent> &Events,
+                           const StoragePublicAir &Public, Matrix &Accesses,
+                           Matrix &Boundary, Matrix &PublicFinal,
+                           std::vector<AluEvent> &Lt);
 
 /// The multiplicity columns of the program, range and byte tables: counts
 /// of what the other tables send them. Tuples that are not in a table

@@ -289,6 +289,37 @@ public:
     // bytes at this row's heap timestamp.
     Bld.send(Bus::Keccak, Keccak, L.In1[0] + E(LimbBase) * L.In1[1],
              L.In2[0] + E(LimbBase) * L.In2[1], L.Out, L.Clk + E(1));
+    // Storage and transient storage (StorageAir.h): the key is In1, the
+    // value the result (sload, tload) or In2 (sstore, tstore), at timestamp
+    // Clk + 1 (the initial state's is 0).
+    {
+      E Load(0), Store(0), Transient(0);
+      for (unsigned I = 0; I < NumCpuSelectors; ++I) {
+        const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
+        if (!Info.IsStorage)
+          continue;
+        (Info.Writes ? Load : Store) = (Info.Writes ? Load : Store) + L.Sel[I];
+        if (Info.IsTransient)
+          Transient = Transient + L.Sel[I];
+      }
+      Tuple<E> Access;
+      Access.push(Transient);
+      Access.push(L.Clk + E(1));
+      Access.push(Store);
+      for (unsigned I = 0; I < NumLimbs; ++I)
+        Access.push(L.In1[I]);
+      for (unsigned I = 0; I < NumLimbs; ++I)
+        Access.push(Load * L.Out[I] + Store * L.In2[I]);
+      Bld.interact(Bus::Storage, Load + Store, Access, /*IsSend=*/true);
+    }
+    // Logs (LogAir.h): the log table reads the block at Fp + A.
+    {
+      E Log(0);
+      for (unsigned I = 0; I < NumCpuSelectors; ++I)
+        if (cpuOpInfo(CpuSelectorOps[I]).IsLog)
+          Log = Log + L.Sel[I];
+      Bld.send(Bus::Log, Log, OpcodeE, L.Clk, L.Fp + L.A);
+    }
     // The halt: once per output byte and once more, so that the output
     // table's public length is the one returned (stop reads nothing: its
     // range is empty).

@@ -73,6 +73,13 @@ struct CpuOpInfo {
   /// keccak256: the result is the hash of the heap range whose start and
   /// length are the first and second sources; the keccak tables check it.
   bool IsKeccak = false;
+  /// sload, sstore, tload, tstore: the key is the first source, the value
+  /// the result (loads) or the second source (stores); the storage table
+  /// checks them. IsTransient for tload and tstore.
+  bool IsStorage = false;
+  bool IsTransient = false;
+  /// log0 .. log4: the log table reads the block and checks the log.
+  bool IsLog = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -192,6 +199,22 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::MLoad8:
   case Opcode::MStore8:
     I.IsHeap = true;
+    break;
+  case Opcode::SLoad:
+  case Opcode::SStore:
+    I.IsStorage = true;
+    break;
+  case Opcode::TLoad:
+  case Opcode::TStore:
+    I.IsStorage = true;
+    I.IsTransient = true;
+    break;
+  case Opcode::Log0:
+  case Opcode::Log1:
+  case Opcode::Log2:
+  case Opcode::Log3:
+  case Opcode::Log4:
+    I.IsLog = true;
     break;
   case Opcode::Add:
   case Opcode::Sub:
@@ -390,7 +413,7 @@ static_assert(
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
             !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsKeccak &&
-            !(I.UsesAlu && I.Writes))
+            !I.IsStorage && !I.IsLog && !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
@@ -410,6 +433,15 @@ static_assert(
         // the hash.
         if (I.IsKeccak && (!I.Reads1 || !I.Reads2 || !I.Writes || I.UsesAlu ||
                            I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // A storage access reads its key first; a load writes the value, a
+        // store reads it second.
+        if (I.IsStorage && (!I.Reads1 || I.UsesAlu || I.Writes == I.Reads2 ||
+                            I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // A log reads its block in the log table, nothing in the CPU.
+        if (I.IsLog && (I.Reads1 || I.Reads2 || I.Reads3 || I.Writes ||
+                        I.UsesAlu || I.ImmValue || I.ImmZext))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace zkc::circuit {
@@ -51,6 +52,9 @@ struct PublicInputs {
   std::array<Word, EnvOpcodes.size()> Env{};
   /// The calldata, read by cdload through the calldata table.
   std::vector<uint8_t> Calldata;
+  /// The running account's storage before the call (absent keys are
+  /// zero): the pre-state of the storage-public table (StorageAir.h).
+  std::map<Word, Word> Storage;
 
   Word &operator[](Opcode Op) {
     for (size_t I = 0; I < EnvOpcodes.size(); ++I)

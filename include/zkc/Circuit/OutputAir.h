@@ -24,15 +24,28 @@
 #include "zkc/Circuit/Air.h"
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace zkc::circuit {
+
+/// A log the call emitted: its topics (at most four) and data.
+struct PublicLog {
+  std::vector<Word> Topics;
+  std::vector<uint8_t> Data;
+};
 
 /// The public outputs of one call: how it ended and the bytes it returned
 /// (or reverted with).
 struct PublicOutputs {
   bool Reverted = false;
   std::vector<uint8_t> Output;
+  /// The running account's storage after the call for the keys it
+  /// touched: the post-state of the storage-public table (StorageAir.h).
+  std::map<Word, Word> Storage;
+  /// The logs the call emitted, in order (none when it reverted): the
+  /// log-public and log-data tables (LogAir.h).
+  std::vector<PublicLog> Logs;
 };
 
 template <class T> struct OutputPreCols {
