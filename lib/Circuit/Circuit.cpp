@@ -519,3 +519,14 @@ std::map<Word, Word> zkc::circuit::storagePostState(const vm::Emulator &E,
       Post[A.Address] = E.getStorage(Recipient, A.Address);
   return Post;
 }
+
+PublicOutputs zkc::circuit::publicOutputsOf(const vm::Emulator &E,
+                                            const vm::Trace &T,
+                                            const vm::TxResult &R,
+                                            const Word &Recipient) {
+  PublicOutputs Out{R.Result.S == vm::Status::Revert, R.Result.Output,
+                    storagePostState(E, T, Recipient)};
+  for (const vm::Log &L : R.Logs)
+    Out.Logs.push_back({L.Topics, L.Data});
+  return Out;
+}

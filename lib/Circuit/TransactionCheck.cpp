@@ -31,8 +31,7 @@ static TransactionCheck check(const Emulator &E, const Transaction &Tx,
   auto Prog = readProgram(*A->Code);
   if (!Prog)
     return unsupported(llvm::toString(Prog.takeError()));
-  PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output};
-  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, publicOutputsOf(E, T, R, *Tx.To));
   auto CT = generateCircuitTrace(C, T);
   if (!CT)
     return unsupported(llvm::toString(CT.takeError()));

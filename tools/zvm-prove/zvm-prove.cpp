@@ -147,9 +147,7 @@ int main(int Argc, char **Argv) {
   if (!Prog)
     return fail(llvm::toString(Prog.takeError()));
   // The public outputs, as the verifier is told them.
-  PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output, Post};
-  for (const Log &L : R.Logs)
-    Out.Logs.push_back({L.Topics, L.Data});
+  PublicOutputs Out = publicOutputsOf(E, T, R, Contract);
   ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)

@@ -69,6 +69,27 @@ TEST(TransactionCheckTest, ChecksACallWithItsOwnOrigin) {
   EXPECT_EQ(Tally.Rows, Check.Rows);
 }
 
+TEST(TransactionCheckTest, PublishesStorageAndLogs) {
+  // storage[7] = storage[7] + 5 from a pre-state of 30, then a log of the
+  // word stored at heap 0 with topic 7: the public outputs (post-state,
+  // logs) are the transaction's.
+  std::vector<Instruction> Code = {
+      ins(Opcode::Li, 1, 0, 0, 7),   ins(Opcode::SLoad, 2, 1),
+      ins(Opcode::AddI, 2, 2, 0, 5), ins(Opcode::SStore, 1, 2),
+      ins(Opcode::Li, 10, 0, 0, 0),  ins(Opcode::MStore, 10, 2, 0, 0),
+      ins(Opcode::Li, 11, 0, 0, 32), ins(Opcode::Mov, 12, 1),
+      ins(Opcode::Log1, 10),         ins(Opcode::Stop)};
+  Emulator E;
+  installContract(E, Code);
+  E.setStorage(Contract, Word(7), Word(30));
+  TransactionCheck Check;
+  TxResult R = transactAndCheck(E, callOf(Contract), Check);
+  ASSERT_EQ(R.Result.S, Status::Success);
+  ASSERT_EQ(R.Logs.size(), 1u);
+  EXPECT_EQ(wordOf(R.Logs[0].Data), Word(35));
+  EXPECT_EQ(Check.Outcome, TransactionCheck::Result::Checked) << Check.Detail;
+}
+
 TEST(TransactionCheckTest, CountsWhatTheCircuitCannotProve) {
   Emulator E;
   installContract(E, {ins(Opcode::Gas, 1), ins(Opcode::Gas, 2),

@@ -189,6 +189,13 @@ PublicInputs environmentOf(const vm::Emulator &E, const vm::Transaction &Tx,
 std::map<Word, Word> storagePostState(const vm::Emulator &E, const vm::Trace &T,
                                       const Word &Recipient);
 
+/// The public outputs of the call of Recipient that E ran as the traced
+/// transaction T, with result R: whether it reverted, the bytes it
+/// returned, the storage post-state (storagePostState) and its logs (none
+/// when it reverted).
+PublicOutputs publicOutputsOf(const vm::Emulator &E, const vm::Trace &T,
+                              const vm::TxResult &R, const Word &Recipient);
+
 /// The main traces of every table, padded to powers of two.
 struct CircuitTrace {
   std::array<Matrix, NumTables> Main;
