@@ -84,7 +84,8 @@ uint8_t field(const Instruction &I, unsigned F) {
 
 Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                                       uint64_t CodeLength) {
-  // The internal call stack, as fcall wrote its entries: (pc + 1) + 2^32 fp.
+  // The internal call stack, as fcall and fcallr wrote their entries:
+  // (pc + 1) + 2^32 fp (and fcallr's code bound in bits 96 to 127).
   std::vector<Word> Stack;
   const size_t N = T.Steps.size();
   Matrix M(CpuAir::Width, paddedHeight(N));
@@ -125,8 +126,16 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     else if (Info.UsesAlu)
       Out = branchCondition(Info.AluOp, In1, In2);
     uint64_t Target = I.Imm;
+    if (Info.Branch == BranchKind::Register) {
+      // The circuit's target is the low 32 bits; the other limbs must be 0.
+      // The bound is jr's Out_0, Out_1 and fcallr's Out_6, Out_7.
+      Target = In1.L[0] & 0xffffffff;
+      Out = Word(CodeLength - 1 - Target);
+      if (Info.IsFCall)
+        Out = Word(0, (CodeLength - 1 - Target) << 32, 0, 0);
+    }
     if (Info.IsFCall) {
-      Out = Word(uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32));
+      Out.L[0] = uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32);
       Ev.Registers.push_back(
           {CallStackBase + Stack.size(), 4 * uint64_t(R) + 4, true, Out});
       Stack.push_back(Out);
@@ -138,11 +147,6 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
       Ev.Registers.push_back(
           {CallStackBase + Stack.size(), 4 * uint64_t(R) + 1, false, In1});
       Target = In1.L[0] & 0xffffffff;
-    }
-    if (Info.Branch == BranchKind::Register) {
-      // The circuit's target is the low 32 bits; the other limbs must be 0.
-      Target = In1.L[0] & 0xffffffff;
-      Out = Word(CodeLength - 1 - Target);
     }
     writeLimbs(In1, C.In1);
     writeLimbs(In2, C.In2);

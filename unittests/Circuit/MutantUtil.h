@@ -298,6 +298,9 @@ const std::vector<Mutation> &heapMutations();
 const std::vector<Mutation> &outputMutations();
 /// The mutations of the calldata tables, in CalldataSoundnessTest.cpp.
 const std::vector<Mutation> &calldataMutations();
+/// The mutations of fcallr, the stack and the heap size, in
+/// StackSoundnessTest.cpp.
+const std::vector<Mutation> &stackMutations();
 
 } // namespace zkc::test
 

@@ -138,6 +138,14 @@ public:
     }
     E Heap = HeapLoad + HeapStore;
 
+    // fcallr: a call (FCall) through a register (Jr).
+    E FCallR(0);
+    for (unsigned I = 0; I < NumCpuSelectors; ++I) {
+      const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
+      if (Info.IsFCall && Info.Branch == BranchKind::Register)
+        FCallR = FCallR + L.Sel[I];
+    }
+
     // Decoding: one selector on real rows, none on padding. IsReal needs no
     // constraint of its own: it is 1 on the first row and goes from 1 to 0
     // at a stop (below), and on a row where it is 0 every selector is.
@@ -179,16 +187,21 @@ public:
     // The pc update: sequential unless a jump or a taken branch.
     Bld.assertEq("cpu.taken", L.Taken,
                  IfOne * L.Out[0] + IfZero * (E(1) - L.Out[0]));
-    // jr and fret go to In1_0 + 2^16 In1_1: jr's target (a register whose
-    // other limbs are zero), fret's return pc.
+    // jr, fcallr and fret go to In1_0 + 2^16 In1_1: jr's and fcallr's
+    // target (a register whose other limbs are zero, read before fcallr
+    // moves the window), fret's return pc.
     Bld.assertEq("cpu.next_pc", L.NextPc,
                  L.Pc + E(1) + (Jump + L.Taken) * (L.Imm - L.Pc - E(1)) +
                      (Jr + FRet) * (Popped - L.Pc - E(1)));
     for (unsigned I = 2; I < NumLimbs; ++I)
       Bld.when(Jr).assertZero("cpu.jr_target", L.In1[I]);
-    // jr traps unless its target is below the code length: CodeLength - 1 -
-    // target = Out_0 + 2^16 Out_1, both range checked.
-    Bld.when(Jr).assertEq("cpu.jr_in_code", L.Out[0] + E(LimbBase) * L.Out[1],
+    // jr and fcallr trap unless the target is below the code length:
+    // CodeLength - 1 - target = Bound_0 + 2^16 Bound_1, both range checked,
+    // where Bound is jr's Out_0, Out_1 and fcallr's Out_6, Out_7 (its Out_0
+    // to Out_5 are the call stack entry).
+    E BoundLo = (Jr - FCallR) * L.Out[0] + FCallR * L.Out[6];
+    E BoundHi = (Jr - FCallR) * L.Out[1] + FCallR * L.Out[7];
+    Bld.when(Jr).assertEq("cpu.jr_in_code", BoundLo + E(LimbBase) * BoundHi,
                           E(CodeLength) - E(1) - Popped);
     Bld.whenTransition().when(N.IsReal).assertEq("cpu.pc_continuity", N.Pc,
                                                  L.NextPc);
@@ -255,8 +268,8 @@ public:
              E(0), L.In1);
     Bld.send(Bus::Range16, FCall, L.Depth);
     Bld.send(Bus::Range16, FRet, L.Depth - E(1));
-    Bld.send(Bus::Range16, Jr, L.Out[0]);
-    Bld.send(Bus::Range16, Jr, L.Out[1]);
+    Bld.send(Bus::Range16, Jr, BoundLo);
+    Bld.send(Bus::Range16, Jr, BoundHi);
     // The ALU.
     Bld.send(Bus::Alu, AluUsed, AluOpE, L.In1, L.In2, L.Out);
     Bld.send(Bus::Alu3, Alu3Used, AluOpE, L.In1, L.In2, L.In3, L.Out);

@@ -32,7 +32,7 @@ enum class BranchKind : uint8_t {
   IfOne,
   /// Taken when the ALU result is 0 (jnz, bne, bgeu, bge).
   IfZero,
-  /// jr: to the first operand.
+  /// jr and fcallr: to the first operand.
   Register,
   /// fret: to the return pc on the internal call stack.
   Return,
@@ -51,8 +51,9 @@ struct CpuOpInfo {
   bool IsStop = false;
   /// revert: the execution ends reverted, a public output.
   bool IsRevert = false;
-  /// fcall: pushes (pc + 1, fp) on the internal call stack and moves the
-  /// window (its target is an Always branch).
+  /// fcall and fcallr: push (pc + 1, fp) on the internal call stack and
+  /// move the window (fcall's target is an Always branch, fcallr's a
+  /// Register one).
   bool IsFCall = false;
   /// mov: the result is the first source.
   bool IsMov = false;
@@ -111,6 +112,10 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::FCall:
     I.Branch = BranchKind::Always;
+    I.IsFCall = true;
+    break;
+  case Opcode::FCallR:
+    I.Branch = BranchKind::Register;
     I.IsFCall = true;
     break;
   case Opcode::FRet:
@@ -372,14 +377,18 @@ static_assert(
         if ((I.Branch == BranchKind::IfOne || I.Branch == BranchKind::IfZero) &&
             (!I.UsesAlu || I.Writes))
           return false;
-        // jr reads its target; fret reads nothing of the frame; neither
-        // writes.
-        if (I.Branch == BranchKind::Register && (!I.Reads1 || I.Writes))
+        // jr and fcallr read their target first; fret reads nothing of the
+        // frame; none writes.
+        if (I.Branch == BranchKind::Register &&
+            (!I.Reads1 || I.Reads2 || I.Writes))
           return false;
         if (I.Branch == BranchKind::Return && (I.Reads1 || I.Writes))
           return false;
-        // fcall writes no register (its window base is not a register read).
-        if (I.IsFCall && (I.Reads1 || I.Writes))
+        // fcall and fcallr write no register (the window base is not a
+        // register read); fcallr reads its target (field B), fcall none.
+        if (I.IsFCall &&
+            (I.Writes || I.Reads1 != (I.Branch == BranchKind::Register) ||
+             (I.Reads1 && I.Src1Field != 1)))
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
