@@ -100,6 +100,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     C.Pc = Felt(S.Pc);
     C.Fp = Felt(S.Fp);
     C.Depth = Felt(Stack.size());
+    C.Sp = Felt(S.Sp);
     C.A = Felt(I.A);
     C.B = Felt(I.B);
     C.C = Felt(I.C);
@@ -136,6 +137,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     }
     if (Info.IsFCall) {
       Out.L[0] = uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32);
+      Out.L[1] |= S.Sp;
       Ev.Registers.push_back(
           {CallStackBase + Stack.size(), 4 * uint64_t(R) + 4, true, Out});
       Stack.push_back(Out);
@@ -169,6 +171,27 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                       static_cast<uint64_t>(
                           static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       Ev.Heap.push_back({I.Op, uint64_t(R) + 1, Addr, Info.Writes ? Out : In2});
+    }
+    if (Info.IsStack || Info.IsEnter) {
+      // checkSupported keeps a base register below 2^32.
+      uint64_t Base = Info.StackSpRel ? S.Sp : In1.low() & 0xffffffff;
+      uint64_t Addr = Base + static_cast<uint64_t>(static_cast<int64_t>(
+                                 static_cast<int32_t>(I.Imm)));
+      uint64_t Size = Info.StackByte ? 1 : 32;
+      uint64_t High =
+          Info.IsEnter ? StackEnd - S.Sp - I.Imm : S.Sp - Addr - Size;
+      uint64_t Low = Info.IsEnter ? 0 : Addr - StackStart;
+      C.StackLow[0] = Felt(Low & 0xffff);
+      C.StackLow[1] = Felt(Low >> 16);
+      C.StackHigh[0] = Felt(High & 0xffff);
+      C.StackHigh[1] = Felt(High >> 16);
+      if (Info.IsStack) {
+        Opcode Op = Info.Writes
+                        ? (Info.StackByte ? Opcode::StLoad8 : Opcode::StLoad)
+                        : (Info.StackByte ? Opcode::StStore8 : Opcode::StStore);
+        const Word &V = Info.Writes ? Out : Info.StackSpRel ? In1 : In2;
+        Ev.Stack.push_back({Op, uint64_t(R) + 1, Addr, V});
+      }
     }
     if (Info.IsCdLoad) {
       // checkSupported keeps the address in [0, 2^32).
@@ -204,11 +227,13 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
   // NextPc follows the zero pc.
   Felt LastFp = N ? Felt(T.Steps.back().Fp) : Felt();
   Felt LastDepth(Stack.size());
+  Felt LastSp = N ? Felt(T.Steps.back().Sp) : Felt(StackStart);
   for (size_t R = N; R < M.Height; ++R) {
     CpuCols<Felt> &C = viewRowMut<CpuCols>(M.row(R));
     C.Clk = Felt(R);
     C.Fp = LastFp;
     C.Depth = LastDepth;
+    C.Sp = LastSp;
     C.NextPc = Felt(1u);
   }
   return M;

@@ -28,6 +28,8 @@
 ; CHECK-NEXT: table cdload: 1 rows (0 used)
 ; CHECK-NEXT: table environment: 16 rows (16 used)
 ; CHECK-NEXT: table calldata: 32 rows (32 used)
+; CHECK-NEXT: table stack: 1 rows (0 used)
+; CHECK-NEXT: table stack-boundary: 1 rows (0 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)
 ; CHECK-NEXT: total: {{[0-9]+}} rows

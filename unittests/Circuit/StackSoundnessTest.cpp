@@ -26,6 +26,83 @@ std::vector<Instruction> callThroughRegister() {
           ins(Opcode::Stop), ins(Opcode::FRet), ins(Opcode::FRet)};
 }
 
+/// Stack rows 0 to 5 are CPU rows 2, 3, 5, 6, 7 and 8, at timestamps 3, 4,
+/// 6, 7, 8 and 9; sp is 128 from row 2 on.
+std::vector<Instruction> stackProgram() {
+  return {
+      ins(Opcode::Ldc, 2, 0, 0, 0),       // 0 r2 = X
+      ins(Opcode::Enter, 0, 0, 0, 96),    // 1 sp = 128
+      ins(Opcode::SpSt, 2, 0, 0, -96),    // 2 [32, 64) = X
+      ins(Opcode::SpLd, 3, 0, 0, -93),    // 3 r3 = [35, 67)
+      ins(Opcode::SpAddr, 1, 0, 0, -96),  // 4 r1 = 32
+      ins(Opcode::StStore8, 1, 2, 0, 40), // 5 byte 72 = 0xef
+      ins(Opcode::StLoad8, 4, 1, 0, 40),  // 6 r4 = 0xef
+      ins(Opcode::StLoad8, 5, 1, 0, 3),   // 7 r5 = X's byte 28
+      ins(Opcode::StLoad, 6, 1, 0, 64),   // 8 r6 = [96, 128), fresh
+      ins(Opcode::Stop),                  // 9
+  };
+}
+
+/// A function with a frame: fcall (row 0), enter (1), fret (2), then spaddr
+/// (3) reads the caller's sp.
+std::vector<Instruction> framedCall() {
+  return {ins(Opcode::FCall, 10, 0, 0, 3), ins(Opcode::SpAddr, 1, 0, 0, 0),
+          ins(Opcode::Stop), ins(Opcode::Enter, 0, 0, 0, 64),
+          ins(Opcode::FRet)};
+}
+
+StackAccessCols<Felt> &stackRow(Mutant &W, size_t R) {
+  return W.row<StackAccessCols>(TableId::Stack, R);
+}
+
+StackBoundaryCols<Felt> &stackBoundary(Mutant &W, uint64_t Addr) {
+  const Matrix &M = W.T[TableId::StackBoundary];
+  for (size_t R = 0; R < M.Height; ++R)
+    if (M.at(R, 1) == Felt(Addr) && !M.at(R, 0).isZero())
+      return W.row<StackBoundaryCols>(TableId::StackBoundary, R);
+  ADD_FAILURE() << "no stack boundary row for " << Addr;
+  return W.row<StackBoundaryCols>(TableId::StackBoundary, 0);
+}
+
+/// Changes what CPU row R loads, in the CPU, its register write and the
+/// stack row S.
+void setLoad(Mutant &W, size_t R, size_t S, const Limbs &V) {
+  W.setOut(R, V);
+  std::copy(V.begin(), V.end(), stackRow(W, S).Value);
+}
+
+Limbs loaded(Mutant &W, size_t R, uint64_t Plus) {
+  return limbs(W.Run.T.Steps[R].Out + Word(Plus));
+}
+
+/// The spld of CPU row 3 reading 1 at address 66, which holds 0: the byte
+/// it found (PrevBytes) stays 0 unless Found.
+void forgeByte66(Mutant &W, bool Found) {
+  StackAccessCols<Felt> &S = stackRow(W, 1);
+  S.Bytes[31] = Felt(1u);
+  if (Found)
+    S.PrevBytes[31] = Felt(1u);
+  setLoad(W, 3, 1, loaded(W, 3, 1));
+  stackBoundary(W, 66).FinalByte = Felt(1u);
+}
+
+/// Adds Delta to sp on CPU rows From and after, with what depends on it
+/// in framedCall (spaddr's result, CPU row 3).
+void shiftSp(Mutant &W, size_t From, uint64_t Delta) {
+  for (size_t R = From; R < W.T[TableId::Cpu].Height; ++R)
+    W.cpu(R).Sp += Felt(Delta);
+  W.setOut(3, limbs(Word(W.cpu(3).Sp.value())));
+}
+
+/// Replaces W's run with Code's (which the circuit refuses, so it is built
+/// without checkSupported).
+void replaceRun(Mutant &W, std::vector<Instruction> Code) {
+  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
+  W.C = std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool,
+                                     W.Run.Env, W.Run.Out);
+  W.regenerate();
+}
+
 /// Replaces W's run with Code's, which traps at its last step (an fcallr
 /// with window base Base), followed by a `stop` at StopPc in the callee's
 /// window.
@@ -41,12 +118,22 @@ TEST(StackSoundnessTest, TheProgramsDoWhatTheySay) {
   CheckReport R = W.check();
   EXPECT_TRUE(R.ok()) << describe(R);
   EXPECT_EQ(W.Run.T.Steps.size(), 4u);
+  Mutant S(stackProgram());
+  R = S.check();
+  EXPECT_TRUE(R.ok()) << describe(R);
+  EXPECT_EQ(S.T.UsedRows[unsigned(TableId::Stack)], 6u);
+  EXPECT_EQ(S.Run.T.Steps[3].Out, shl(X, Word(24)));
+  EXPECT_EQ(S.Run.T.Steps[6].Out, Word(0xef));
+  Mutant F(framedCall());
+  R = F.check();
+  EXPECT_TRUE(R.ok()) << describe(R);
+  EXPECT_EQ(F.Run.T.Steps[3].Out, Word(32));
 }
 
 TEST(StackSoundnessTest, EachMutationIsRejectedByExactlyItsConstraint) {
   for (const Mutation &M : stackMutations()) {
     SCOPED_TRACE(std::string(M.Rejecter) + ": " + M.What);
-    Mutant W(M.Program ? M.Program() : callThroughRegister());
+    Mutant W(M.Program ? M.Program() : stackProgram());
     M.Apply(W);
     CheckReport R = W.check();
     EXPECT_EQ(R.rejecters(), std::set<std::string>{M.Rejecter}) << describe(R);
@@ -84,9 +171,196 @@ TEST(StackSoundnessTest, FCallRToAnotherTargetIsRejected) {
   EXPECT_EQ(R.rejecters(), std::set<std::string>{"cpu.next_pc"}) << describe(R);
 }
 
+TEST(StackSoundnessTest, AnAccessBelow32IsRejected) {
+  // spld at a = 31 (a trap) claimed in bounds: a - 32 = -1 needs a limb
+  // out of range.
+  Mutant W(stackProgram());
+  runPastATrap(
+      W, {ins(Opcode::Enter, 0, 0, 0, 64), ins(Opcode::SpLd, 1, 0, 0, -65)}, 2);
+  W.cpu(1).StackLow[0] = Felt();
+  W.cpu(1).StackLow[1] = Felt((1ull << 48) - (1ull << 16));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, AnAccessEndingPastSpIsRejected) {
+  // spld at a = sp - 31 (a + 32 = sp + 1, a trap) claimed in bounds.
+  Mutant W(stackProgram());
+  runPastATrap(
+      W, {ins(Opcode::Enter, 0, 0, 0, 64), ins(Opcode::SpLd, 1, 0, 0, -31)}, 2);
+  W.cpu(1).StackHigh[0] = Felt();
+  W.cpu(1).StackHigh[1] = Felt((1ull << 48) - (1ull << 16));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, AByteAccessEndingPastSpIsRejected) {
+  // ststore8 at a = sp (a trap) claimed in bounds.
+  Mutant W(stackProgram());
+  runPastATrap(W,
+               {ins(Opcode::Enter, 0, 0, 0, 64),
+                ins(Opcode::SpAddr, 1, 0, 0, 0),
+                ins(Opcode::StStore8, 1, 1, 0, 0)},
+               3);
+  W.cpu(2).StackHigh[0] = Felt();
+  W.cpu(2).StackHigh[1] = Felt((1ull << 48) - (1ull << 16));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, EnterPastTheStackLimitIsRejected) {
+  // enter to 2^28 + 1 (a trap) claimed to succeed.
+  Mutant W(stackProgram());
+  runPastATrap(W, {ins(Opcode::Enter, 0, 0, 0, (1u << 28) - 31)}, 1);
+  W.Run.T.Steps.back().Sp = (1ull << 28) + 1;
+  W.regenerate();
+  W.cpu(0).StackHigh[0] = Felt();
+  W.cpu(0).StackHigh[1] = Felt((1ull << 48) - (1ull << 16));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, AStackReadOfTheHeapsByteIsRejected) {
+  // mstore of X at heap 32, then stload at stack 32 claiming X, the bytes
+  // the heap holds at the same address, as the state it found.
+  Mutant W({ins(Opcode::Ldc, 2, 0, 0, 0), ins(Opcode::Li, 1, 0, 0, 32),
+            ins(Opcode::Enter, 0, 0, 0, 32), ins(Opcode::MStore, 1, 2),
+            ins(Opcode::StLoad, 3, 1), ins(Opcode::Stop)});
+  ASSERT_TRUE(W.check().ok());
+  StackAccessCols<Felt> &S = stackRow(W, 0);
+  const HeapAccessCols<Felt> &H = W.row<HeapAccessCols>(TableId::Heap, 0);
+  for (unsigned K = 0; K < StackWordBytes; ++K) {
+    S.Bytes[K] = S.PrevBytes[K] = H.Bytes[K];
+    S.PrevTs[K] = H.Ts;
+    S.TsDiffLo[K] = Felt();
+    stackBoundary(W, 32 + K).FinalByte = H.Bytes[K];
+  }
+  setLoad(W, 4, 0, limbs(X));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus stack-state"})
+      << describe(R);
+}
+
+TEST(StackSoundnessTest, AForgedSavedSpIsRejected) {
+  // fcall saving sp = 96 instead of 32, restored by fret: spaddr after the
+  // call gives 96.
+  Mutant W(framedCall());
+  W.cpu(0).Out[4] = Felt(96u);
+  W.cpu(2).In1[4] = Felt(96u);
+  shiftSp(W, 3, 64);
+  W.rebuildRegisters([](std::vector<RegisterEvent> &Ev) {
+    for (RegisterEvent &E : Ev)
+      if (E.Addr == CallStackBase)
+        E.Value = Word(1, 96, 0, 0);
+  });
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"cpu.fcall_saves"})
+      << describe(R);
+}
+
 } // namespace
 
 const std::vector<Mutation> &zkc::test::stackMutations() {
-  static const std::vector<Mutation> M = {};
+  static const std::vector<Mutation> M = {
+      {"cpu.first_sp", "sp starting at 64",
+       [] {
+         return std::vector<Instruction>{ins(Opcode::Enter, 0, 0, 0, 64),
+                                         ins(Opcode::SpAddr, 1, 0, 0, -64),
+                                         ins(Opcode::Stop)};
+       },
+       [](Mutant &W) {
+         for (size_t R = 0; R < W.T[TableId::Cpu].Height; ++R)
+           W.cpu(R).Sp += Felt(32u);
+         W.setOut(1, limbs(Word(64)));
+         uint64_t High = StackEnd - 64 - 64;
+         W.cpu(0).StackHigh[0] = Felt(High & 0xffff);
+         W.cpu(0).StackHigh[1] = Felt(High >> 16);
+       }},
+      {"cpu.sp_step", "sp not restored by fret", [] { return framedCall(); },
+       [](Mutant &W) { shiftSp(W, 3, 64); }},
+      {"cpu.enter_limit", "enter's limit gap split wrongly",
+       [] { return framedCall(); },
+       [](Mutant &W) { W.cpu(1).StackHigh[0] += Felt(1u); }},
+      {"cpu.stack_low", "a - 32 split wrongly", nullptr,
+       [](Mutant &W) { W.cpu(3).StackLow[0] += Felt(1u); }},
+      {"cpu.stack_high", "sp - a - n split wrongly", nullptr,
+       [](Mutant &W) { W.cpu(6).StackHigh[0] += Felt(1u); }},
+      {"cpu.stack_base", "stload from 2^32 + 40 reading address 40",
+       [] { return stackProgram(); },
+       [](Mutant &W) {
+         runPastATrap(
+             W,
+             {ins(Opcode::Enter, 0, 0, 0, 64), ins(Opcode::Li, 1, 0, 0, 1),
+              ins(Opcode::ShlI, 1, 1, 0, 32), ins(Opcode::AddI, 1, 1, 0, 40),
+              ins(Opcode::StLoad, 2, 1), ins(Opcode::Stop)},
+             5);
+       }},
+      {"cpu.spaddr", "spaddr off by one", [] { return framedCall(); },
+       [](Mutant &W) { W.setOut(3, limbs(Word(33))); }},
+      {"stack.flags_bool", "stload8 split into two rows of fractional flags",
+       nullptr,
+       [](Mutant &W) {
+         Matrix &M = W.T[TableId::Stack];
+         std::copy(M.row(3), M.row(3) + M.Width, M.row(6));
+         const Felt Half = Felt(2u).inverse();
+         for (size_t R : {3, 6}) {
+           StackAccessCols<Felt> &S = stackRow(W, R);
+           // The opcode stays stload8's and the multiplicity 1/2: stload
+           // and ststore's codes differ by 2.
+           S.IsLoad8 = Half;
+           S.IsLoad = -Felt(StackLoad8Op) * Half * Half;
+           S.IsStore = Felt(StackLoad8Op) * Half * Half;
+         }
+       }},
+      {"stack.word_limbs", "spld returning one more than its bytes", nullptr,
+       [](Mutant &W) { setLoad(W, 3, 1, loaded(W, 3, 1)); }},
+      {"stack.byte_limb", "stload8 returning one more than its byte", nullptr,
+       [](Mutant &W) { setLoad(W, 6, 3, loaded(W, 6, 1)); }},
+      {"stack.load8_zero_extends", "stload8 returning 256 more", nullptr,
+       [](Mutant &W) {
+         stackRow(W, 3).StoreHi = Felt(1u);
+         setLoad(W, 6, 3, loaded(W, 6, 256));
+       }},
+      {"stack.read_keeps_byte", "spld changing the byte it found", nullptr,
+       [](Mutant &W) { forgeByte66(W, /*Found=*/false); }},
+      {"stack.ts_increases", "a timestamp difference split wrongly", nullptr,
+       [](Mutant &W) { stackRow(W, 1).TsDiffLo[0] += Felt(1u); }},
+      {"stack-boundary.is_real_bool", "a byte starting twice, never used",
+       nullptr,
+       [](Mutant &W) {
+         size_t Used = W.T.UsedRows[unsigned(TableId::StackBoundary)];
+         auto &B = W.row<StackBoundaryCols>(TableId::StackBoundary, Used);
+         uint64_t Last = W.T[TableId::StackBoundary].at(Used - 1, 1).value();
+         B.IsReal = Felt(2u);
+         B.Addr = Felt(Last + 78);
+         B.GapLo = Felt(77u);
+       }},
+      {"stack-boundary.real_prefix", "a padding row among the bytes", nullptr,
+       [](Mutant &W) {
+         Matrix &M = W.T[TableId::StackBoundary];
+         size_t Last = W.T.UsedRows[unsigned(TableId::StackBoundary)] - 1;
+         std::copy(M.row(Last), M.row(Last) + M.Width, M.row(Last + 1));
+         auto &Gap = viewRowMut<StackBoundaryCols>(M.row(Last + 1));
+         uint64_t G = Gap.GapLo.value() + 65536 * Gap.GapHi.value();
+         std::fill(M.row(Last), M.row(Last) + M.Width, Felt());
+         M.at(Last, 1) = M.at(Last - 1, 1) + Felt(G);
+         Gap.GapLo = Felt();
+         Gap.GapHi = Felt();
+       }},
+      {"stack-boundary.addr_increases", "a byte gap split wrongly", nullptr,
+       [](Mutant &W) {
+         W.row<StackBoundaryCols>(TableId::StackBoundary, 5).GapLo += Felt(1u);
+       }},
+      {"bus stack", "spld's result changed in the CPU only", nullptr,
+       [](Mutant &W) { W.setOut(3, loaded(W, 3, 1)); }},
+      {"bus stack-state", "spld reading a byte state never written", nullptr,
+       [](Mutant &W) { forgeByte66(W, /*Found=*/true); }},
+      {"cpu.next_pc", "fcallr to another target than its register's",
+       [] { return callThroughRegister(); },
+       [](Mutant &W) {
+         W.cpu(1).NextPc = Felt(4u);
+         W.cpu(2).Pc = Felt(4u);
+       }},
+  };
   return M;
 }

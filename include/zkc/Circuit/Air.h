@@ -79,8 +79,14 @@ enum class Bus : uint8_t {
   /// (address, byte): calldata bytes, looked up by the cdload table in the
   /// calldata table (public inputs).
   Calldata,
+  /// (opcode, timestamp, address, value[16]): stack loads and stores of the
+  /// CPU, received by the stack table.
+  Stack,
+  /// (address, timestamp, byte): stack byte states, produced and consumed
+  /// by the stack and stack boundary tables (offline memory checking).
+  StackState,
 };
-inline constexpr unsigned NumBuses = 14;
+inline constexpr unsigned NumBuses = 16;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

@@ -66,10 +66,12 @@ enum class TableId : uint8_t {
   CdLoad,
   Environment,
   Calldata,
+  Stack,
+  StackBoundary,
   Range16,
   Byte,
 };
-inline constexpr unsigned NumTables = 24;
+inline constexpr unsigned NumTables = 26;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -104,6 +106,8 @@ public:
   CdLoadAir CdLoad;
   EnvAir Env;
   CalldataAir Calldata;
+  StackAccessAir Stack;
+  StackBoundaryAir StackBoundary;
   RangeAir Range;
   ByteAir Bytes;
 
@@ -131,6 +135,8 @@ public:
     Fn(TableId::CdLoad, CdLoad);
     Fn(TableId::Environment, Env);
     Fn(TableId::Calldata, Calldata);
+    Fn(TableId::Stack, Stack);
+    Fn(TableId::StackBoundary, StackBoundary);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
   }
@@ -233,6 +239,9 @@ struct CpuEvents {
   std::vector<HeapEvent> Heap;
   HaltEvent Halt;
   std::vector<CdLoadEvent> CdLoad;
+  /// Stack loads and stores, as heap events with the stack bus's opcodes
+  /// (stload, stload8, ststore, ststore8) at absolute addresses.
+  std::vector<HeapEvent> Stack;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -272,6 +281,11 @@ void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
                         const HaltEvent &Halt, Matrix &Accesses,
                         Matrix &Boundary, Matrix &Output);
+
+/// Both stack tables: a row per access in the order given (timestamp
+/// order), and the boundary rows, a byte each, by increasing address.
+void generateStackTraces(const std::vector<HeapEvent> &Events, Matrix &Accesses,
+                         Matrix &Boundary);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.

@@ -18,6 +18,7 @@
 
 #include "zkc/Circuit/Air.h"
 #include "zkc/Circuit/CpuOps.h"
+#include "zkc/Circuit/StackAir.h"
 
 namespace zkc::circuit {
 
@@ -48,7 +49,18 @@ template <class T> struct CpuCols {
   T In2[NumLimbs];
   T In3[NumLimbs];
   T Out[NumLimbs];
+
+  // Stack memory.
+  /// The stack pointer (docs/isa.md, "Stack memory").
+  T Sp;
+  /// A stack access's a - 32 and sp - a - n, and enter's 2^28 - sp - u in
+  /// StackHigh: each a 16-bit and a 12-bit limb.
+  T StackLow[2], StackHigh[2];
 };
+
+/// The stack pointer a context starts with (docs/isa.md), and its limit.
+inline constexpr uint64_t StackStart = 32;
+inline constexpr uint64_t StackEnd = 1ull << 28;
 
 /// The internal call stack lives in the register memory, entry d at address
 /// StackBase + d: above every frame cell, since fp grows by at most 255 per
@@ -138,12 +150,36 @@ public:
     }
     E Heap = HeapLoad + HeapStore;
 
-    // fcallr: a call (FCall) through a register (Jr).
-    E FCallR(0);
+    // fcallr: a call (FCall) through a register (Jr). The stack memory:
+    // loads and stores relative to sp (SpRel) or to a register (StackReg),
+    // of a word or a byte (StackByte), the value being the result (loads),
+    // the first source (spst) or the second (ststore, ststore8).
+    E FCallR(0), SpRel(0), StackReg(0), StackByte(0), StackLoad(0), SpStore(0),
+        RegStore(0), StackOp(0), Enter(0), SpAddr(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
+      const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
       if (Info.IsFCall && Info.Branch == BranchKind::Register)
-        FCallR = FCallR + L.Sel[I];
+        FCallR = FCallR + S;
+      if (Info.IsEnter)
+        Enter = Enter + S;
+      if (Info.IsSpAddr)
+        SpAddr = SpAddr + S;
+      if (!Info.IsStack)
+        continue;
+      (Info.StackSpRel ? SpRel : StackReg) =
+          (Info.StackSpRel ? SpRel : StackReg) + S;
+      if (Info.StackByte)
+        StackByte = StackByte + S;
+      if (Info.Writes)
+        StackLoad = StackLoad + S;
+      else
+        (Info.StackSpRel ? SpStore : RegStore) =
+            (Info.StackSpRel ? SpStore : RegStore) + S;
+      uint8_t Code = Info.Writes
+                         ? (Info.StackByte ? StackLoad8Op : StackLoadOp)
+                         : (Info.StackByte ? StackStore8Op : StackStoreOp);
+      StackOp = StackOp + S * E(Code);
     }
 
     // Decoding: one selector on real rows, none on padding. IsReal needs no
@@ -171,6 +207,8 @@ public:
                              L.Out[0] + E(LimbBase) * L.Out[1], L.Pc + E(1));
     Bld.when(FCall).assertEq("cpu.fcall_saves",
                              L.Out[2] + E(LimbBase) * L.Out[3], L.Fp);
+    Bld.when(FCall).assertEq("cpu.fcall_saves",
+                             L.Out[4] + E(LimbBase) * L.Out[5], L.Sp);
     E Popped = L.In1[0] + E(LimbBase) * L.In1[1];
     E PoppedFp = L.In1[2] + E(LimbBase) * L.In1[3];
     // The window moves by fcall's A and back at fret.
@@ -295,6 +333,9 @@ public:
     E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
     Bld.send(Bus::Halt, Stop * (OutLength + E(1)), Revert, OutLength, OutStart,
              L.Clk + E(1));
+    evalStack(Bld, L, N, FRet, SpRel, StackReg, StackByte, StackLoad, SpStore,
+              RegStore, StackOp, Enter, SpAddr);
+
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmLo);
@@ -304,6 +345,68 @@ public:
   }
 
 private:
+  /// The stack pointer and the stack memory (docs/circuit.md, cpu).
+  template <AirBuilder B, class E>
+  void evalStack(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
+                 const E &FRet, const E &SpRel, const E &StackReg,
+                 const E &StackByte, const E &StackLoad, const E &SpStore,
+                 const E &RegStore, const E &StackOp, const E &Enter,
+                 const E &SpAddr) const {
+    E Stack = SpRel + StackReg;
+    // sp starts at 32, grows by enter's zext(imm) and comes back at fret
+    // to what fcall or fcallr saved in limbs 4 and 5 of the entry.
+    E PoppedSp = L.In1[4] + E(LimbBase) * L.In1[5];
+    Bld.whenFirstRow().assertEq("cpu.first_sp", L.Sp, E(StackStart));
+    Bld.whenTransition().assertEq(
+        "cpu.sp_step", N.Sp, L.Sp + Enter * L.Imm + FRet * (PoppedSp - L.Sp));
+    // enter traps past the stack limit: 2^28 - sp - u >= 0. So sp <= 2^28
+    // on every row (fret restores a value it had).
+    Bld.when(Enter).assertEq("cpu.enter_limit",
+                             L.StackHigh[0] + E(LimbBase) * L.StackHigh[1],
+                             E(StackEnd) - L.Sp - L.Imm);
+    // The address: sp or the first source's low 32 bits (its other limbs
+    // zero; checkSupported refuses larger bases, which reach the stack only
+    // by wrapping around 2^256), plus sext(imm), over the integers.
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(StackReg).assertZero("cpu.stack_base", L.In1[I]);
+    E SExtImm = L.Imm - E(1ull << 32) * L.ImmSign;
+    E Addr =
+        SpRel * L.Sp + StackReg * (L.In1[0] + E(LimbBase) * L.In1[1]) + SExtImm;
+    // An access of n bytes at a traps unless 32 <= a and a + n <= sp.
+    Bld.when(Stack).assertEq("cpu.stack_low",
+                             L.StackLow[0] + E(LimbBase) * L.StackLow[1],
+                             Addr - E(StackStart));
+    Bld.when(Stack).assertEq("cpu.stack_high",
+                             L.StackHigh[0] + E(LimbBase) * L.StackHigh[1],
+                             L.Sp - Addr - E(32) + E(31) * StackByte);
+    Bld.send(Bus::Range16, Stack, L.StackLow[0]);
+    Bld.send(Bus::Range16, Stack, E(16) * L.StackLow[1]);
+    Bld.send(Bus::Range16, Stack + Enter, L.StackHigh[0]);
+    Bld.send(Bus::Range16, Stack + Enter, E(16) * L.StackHigh[1]);
+    // spaddr: sp + sext(imm), below 2^32 (checkSupported refuses a negative
+    // one, which is a 256-bit word).
+    Bld.when(SpAddr).assertEq("cpu.spaddr", L.Out[0] + E(LimbBase) * L.Out[1],
+                              L.Sp + SExtImm);
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(SpAddr).assertZero("cpu.spaddr", L.Out[I]);
+    Bld.send(Bus::Range16, SpAddr, L.Out[0]);
+    Bld.send(Bus::Range16, SpAddr, L.Out[1]);
+    // The immediate is an offset: its limbs are range checked so that
+    // ImmSign is its sign, as for heap accesses.
+    Bld.send(Bus::Range16, Stack + SpAddr, L.ImmLo);
+    Bld.send(Bus::Range16, Stack + SpAddr, L.ImmHi);
+    Bld.send(Bus::Range16, Stack + SpAddr,
+             E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+    // The access, at timestamp Clk + 1; the stack table checks the bytes.
+    Tuple<E> Op;
+    Op.push(StackOp);
+    Op.push(L.Clk + E(1));
+    Op.push(Addr);
+    for (unsigned I = 0; I < NumLimbs; ++I)
+      Op.push(StackLoad * L.Out[I] + SpStore * L.In1[I] + RegStore * L.In2[I]);
+    Bld.interact(Bus::Stack, Stack, Op, /*IsSend=*/true);
+  }
+
   uint64_t CodeLength;
 };
 

@@ -72,6 +72,17 @@ struct CpuOpInfo {
   /// the calldata word there; the cdload table checks it.
   bool IsCdLoad = false;
 
+  // Stack memory (docs/isa.md).
+  /// A stack load (writes A) or store: spld, spst, stload, stload8,
+  /// ststore, ststore8; the stack table checks it. StackSpRel: the address
+  /// is sp + sext(imm) (spld, spst), otherwise the first source plus
+  /// sext(imm). StackByte: one byte (stload8, ststore8).
+  bool IsStack = false, StackSpRel = false, StackByte = false;
+  /// enter: sp grows by zext(imm).
+  bool IsEnter = false;
+  /// spaddr: the result is sp + sext(imm).
+  bool IsSpAddr = false;
+
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
   /// is the field holding it (0 = A, 1 = B, 2 = C).
@@ -186,6 +197,26 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::CdLoad:
     I.IsCdLoad = true;
     break;
+  case Opcode::Enter:
+    I.IsEnter = true;
+    break;
+  case Opcode::SpLd:
+  case Opcode::SpSt:
+    I.IsStack = true;
+    I.StackSpRel = true;
+    break;
+  case Opcode::StLoad:
+  case Opcode::StStore:
+    I.IsStack = true;
+    break;
+  case Opcode::StLoad8:
+  case Opcode::StStore8:
+    I.IsStack = true;
+    I.StackByte = true;
+    break;
+  case Opcode::SpAddr:
+    I.IsSpAddr = true;
+    break;
   case Opcode::MLoad:
   case Opcode::MStore:
   case Opcode::MLoad8:
@@ -293,7 +324,7 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
       }
       ++Sources;
     }
-    if (K == 'i' && !I.IsHeap && !I.IsCdLoad)
+    if (K == 'i' && !I.IsHeap && !I.IsCdLoad && !I.IsStack && !I.IsSpAddr)
       I.ImmValue = true;
     if (K == 'u')
       I.ImmZext = true;
@@ -392,8 +423,8 @@ static_assert(
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
-            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad &&
-            !(I.UsesAlu && I.Writes))
+            !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsStack &&
+            !I.IsEnter && !I.IsSpAddr && !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
@@ -408,6 +439,22 @@ static_assert(
         // cdload reads its address first and writes the word.
         if (I.IsCdLoad && (!I.Reads1 || !I.Writes || I.Reads2 || I.UsesAlu ||
                            I.ImmValue || I.ImmZext || I.Reads3))
+          return false;
+        // A stack load writes the value and reads its address first (none
+        // for spld); a store reads its address first and the value second,
+        // or, for spst, the value first.
+        if (I.IsStack &&
+            (I.UsesAlu || I.ImmValue || I.ImmZext || I.Reads3 ||
+             (I.Writes ? I.Reads2 || I.Reads1 == I.StackSpRel
+                       : I.Reads1 != true || I.Reads2 == I.StackSpRel ||
+                             (I.StackSpRel && I.Src1Field != 0))))
+          return false;
+        // enter's amount is zext(imm); spaddr only writes its result.
+        if (I.IsEnter &&
+            (!I.ImmZext || I.Reads1 || I.Reads2 || I.Writes || I.UsesAlu))
+          return false;
+        if (I.IsSpAddr && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
+                           I.ImmZext || I.UsesAlu))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
