@@ -87,6 +87,8 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
   // The internal call stack, as fcall and fcallr wrote their entries:
   // (pc + 1) + 2^32 fp (and fcallr's code bound in bits 96 to 127).
   std::vector<Word> Stack;
+  // The heap size in words.
+  uint64_t HeapWords = 0;
   const size_t N = T.Steps.size();
   Matrix M(CpuAir::Width, paddedHeight(N));
   for (size_t R = 0; R < N; ++R) {
@@ -193,6 +195,36 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
         Ev.Stack.push_back({Op, uint64_t(R) + 1, Addr, V});
       }
     }
+    // The heap range the row touches, and the heap size it leaves.
+    C.HeapWords = Felt(HeapWords);
+    uint64_t TouchStart = 0, TouchLen = 0;
+    if (Info.IsHeap) {
+      TouchStart = (In1.low() & 0xffffffff) +
+                   static_cast<uint64_t>(
+                       static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
+      TouchLen = I.Op == Opcode::MLoad8 || I.Op == Opcode::MStore8 ? 1 : 32;
+    }
+    if (Info.IsStop) {
+      // checkSupported keeps both below 2^32.
+      TouchStart = In1.low() & 0xffffffff;
+      TouchLen = In2.low() & 0xffffffff;
+    }
+    C.TouchStart = Felt(TouchStart);
+    C.TouchLen = Felt(TouchLen);
+    if (TouchLen) {
+      uint64_t EndWords = (TouchStart + TouchLen + 31) / 32;
+      bool Grows = EndWords > HeapWords;
+      uint64_t Gap = Grows ? EndWords - HeapWords : HeapWords - EndWords;
+      C.Touched = Felt(1u);
+      C.TouchLenInv = Felt(TouchLen).inverse();
+      C.TouchEndWords = Felt(EndWords);
+      C.TouchEndRem = Felt(32 * EndWords - TouchStart - TouchLen);
+      C.Grows = Felt(Grows ? 1u : 0u);
+      C.GrowGapLo = Felt(Gap & 0xffff);
+      C.GrowGapHi = Felt(Gap >> 16);
+      if (Grows)
+        HeapWords = EndWords;
+    }
     if (Info.IsCdLoad) {
       // checkSupported keeps the address in [0, 2^32).
       uint64_t Addr = (In1.low() & 0xffffffff) +
@@ -234,6 +266,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     C.Fp = LastFp;
     C.Depth = LastDepth;
     C.Sp = LastSp;
+    C.HeapWords = Felt(HeapWords);
     C.NextPc = Felt(1u);
   }
   return M;

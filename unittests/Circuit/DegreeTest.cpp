@@ -59,7 +59,7 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   // docs/circuit.md, "Tables".
   EXPECT_EQ(ProgramAir::Width, 1u);
   EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
-  EXPECT_EQ(CpuAir::Width, 173u);
+  EXPECT_EQ(CpuAir::Width, 184u);
   EXPECT_EQ(AddSubAir::Width, 66u);
   EXPECT_EQ(LtAir::Width, 70u);
   EXPECT_EQ(EqAir::Width, 37u);

@@ -51,6 +51,41 @@ std::vector<Instruction> framedCall() {
           ins(Opcode::FRet)};
 }
 
+/// The heap grows to 160 at row 2 and to 192 at the return (row 7); msize
+/// reads it at rows 0, 3 and 5, and its results are not read again.
+std::vector<Instruction> msizeProgram() {
+  return {
+      ins(Opcode::MSize, 1),               // 0 0
+      ins(Opcode::Li, 2, 0, 0, 100),       // 1
+      ins(Opcode::MLoad, 3, 2, 0, 0),      // 2 [100, 132): 5 words
+      ins(Opcode::MSize, 4),               // 3 160
+      ins(Opcode::MStore8, 2, 2, 0, -100), // 4 byte 0: 1 word
+      ins(Opcode::MSize, 5),               // 5 160
+      ins(Opcode::Li, 6, 0, 0, 64),        // 6
+      ins(Opcode::Return, 6, 2),           // 7 [64, 164): 6 words
+  };
+}
+
+/// Recomputes the heap size from CPU row From on, starting from that row's
+/// HeapWords, with every row's Grows as it is: the gaps, and msize's
+/// results.
+void replayHeapSize(Mutant &W, size_t From) {
+  Felt Words = W.cpu(From).HeapWords;
+  for (size_t R = From; R < W.T[TableId::Cpu].Height; ++R) {
+    CpuCols<Felt> &C = W.cpu(R);
+    C.HeapWords = Words;
+    Felt Diff = C.TouchEndWords - Words;
+    if (!C.Touched.isZero()) {
+      uint64_t Gap = (C.Grows * Diff - (Felt(1u) - C.Grows) * Diff).value();
+      C.GrowGapLo = Felt(Gap & 0xffff);
+      C.GrowGapHi = Felt(Gap >> 16);
+    }
+    if (R < W.Run.T.Steps.size() && W.Run.T.Steps[R].Instr.Op == Opcode::MSize)
+      W.setOut(R, limbs(Word((Felt(32u) * Words).value())));
+    Words = Words + C.Grows * Diff;
+  }
+}
+
 StackAccessCols<Felt> &stackRow(Mutant &W, size_t R) {
   return W.row<StackAccessCols>(TableId::Stack, R);
 }
@@ -124,6 +159,11 @@ TEST(StackSoundnessTest, TheProgramsDoWhatTheySay) {
   EXPECT_EQ(S.T.UsedRows[unsigned(TableId::Stack)], 6u);
   EXPECT_EQ(S.Run.T.Steps[3].Out, shl(X, Word(24)));
   EXPECT_EQ(S.Run.T.Steps[6].Out, Word(0xef));
+  Mutant H(msizeProgram());
+  R = H.check();
+  EXPECT_TRUE(R.ok()) << describe(R);
+  EXPECT_EQ(H.Run.T.Steps[3].Out, Word(160));
+  EXPECT_EQ(H.cpu(7).HeapWords, Felt(5u));
   Mutant F(framedCall());
   R = F.check();
   EXPECT_TRUE(R.ok()) << describe(R);
@@ -258,6 +298,38 @@ TEST(StackSoundnessTest, AForgedSavedSpIsRejected) {
       << describe(R);
 }
 
+TEST(StackSoundnessTest, AHeapSizeThatShrinksIsRejected) {
+  // mstore8 of byte 0 claimed to set the heap size to its one word.
+  Mutant W(msizeProgram());
+  W.cpu(4).Grows = Felt(1u);
+  replayHeapSize(W, 4);
+  EXPECT_EQ(W.cpu(5).HeapWords, Felt(1u));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, AHeapSizeThatDoesNotCoverAnAccessIsRejected) {
+  // mload of [100, 132) leaving the heap size at 0: msize reads 0 after it.
+  Mutant W(msizeProgram());
+  W.cpu(2).Grows = Felt();
+  replayHeapSize(W, 2);
+  EXPECT_EQ(W.cpu(3).Out[0], Felt());
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
+TEST(StackSoundnessTest, AHeapSizeThatIsNotAMultipleOf32IsRejected) {
+  // The end of [100, 132) taken as 132 / 32 words with a remainder of 0:
+  // msize reads 132 after it.
+  Mutant W(msizeProgram());
+  W.cpu(2).TouchEndWords = Felt(132u) * Felt(32u).inverse();
+  W.cpu(2).TouchEndRem = Felt();
+  replayHeapSize(W, 2);
+  EXPECT_EQ(W.cpu(3).Out[0], Felt(132u));
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"bus range16"}) << describe(R);
+}
+
 } // namespace
 
 const std::vector<Mutation> &zkc::test::stackMutations() {
@@ -355,6 +427,63 @@ const std::vector<Mutation> &zkc::test::stackMutations() {
        [](Mutant &W) { W.setOut(3, loaded(W, 3, 1)); }},
       {"bus stack-state", "spld reading a byte state never written", nullptr,
        [](Mutant &W) { forgeByte66(W, /*Found=*/true); }},
+      {"cpu.first_heap_size", "a heap size starting at one word",
+       [] { return msizeProgram(); },
+       [](Mutant &W) {
+         W.cpu(0).HeapWords = Felt(1u);
+         replayHeapSize(W, 0);
+       }},
+      {"cpu.heap_size_step", "a heap size growing by itself",
+       [] { return msizeProgram(); },
+       [](Mutant &W) {
+         W.cpu(3).HeapWords += Felt(1u);
+         replayHeapSize(W, 3);
+       }},
+      {"cpu.msize", "msize not a multiple of 32", [] { return msizeProgram(); },
+       [](Mutant &W) { W.setOut(3, limbs(Word(161))); }},
+      {"cpu.heap_touch", "mload of [100, 132) touching [0, 32)",
+       [] { return msizeProgram(); },
+       [](Mutant &W) {
+         W.cpu(2).TouchStart = Felt();
+         W.cpu(2).TouchEndWords = Felt(1u);
+         W.cpu(2).TouchEndRem = Felt();
+         replayHeapSize(W, 2);
+       }},
+      {"cpu.touched", "li touching an empty range",
+       [] { return msizeProgram(); },
+       [](Mutant &W) { W.cpu(1).Touched = Felt(1u); }},
+      {"cpu.touched_exact", "mstore8 touching nothing",
+       [] { return msizeProgram(); },
+       [](Mutant &W) {
+         W.cpu(4).Touched = Felt();
+         W.cpu(4).TouchLenInv = Felt();
+       }},
+      {"cpu.touch_end", "the end's words split wrongly",
+       [] { return msizeProgram(); },
+       [](Mutant &W) { W.cpu(2).TouchEndRem += Felt(1u); }},
+      {"cpu.grows_bool", "mload of [32, 64) growing the heap to 1 word",
+       [] {
+         return std::vector<Instruction>{
+             ins(Opcode::Li, 2, 0, 0, 32), ins(Opcode::MLoad, 3, 2),
+             ins(Opcode::MSize, 4), ins(Opcode::Stop)};
+       },
+       [](Mutant &W) {
+         W.cpu(1).Grows = Felt(2u).inverse();
+         replayHeapSize(W, 1);
+         EXPECT_EQ(W.cpu(2).HeapWords, Felt(1u));
+       }},
+      {"cpu.grows_touched", "li growing the heap to 7 words",
+       [] { return msizeProgram(); },
+       [](Mutant &W) {
+         W.cpu(1).Grows = Felt(1u);
+         W.cpu(1).TouchEndWords = Felt(7u);
+         W.cpu(2).Grows = Felt();
+         W.cpu(7).Grows = Felt();
+         replayHeapSize(W, 1);
+       }},
+      {"cpu.heap_size_max", "a size gap split wrongly",
+       [] { return msizeProgram(); },
+       [](Mutant &W) { W.cpu(4).GrowGapLo += Felt(1u); }},
       {"cpu.next_pc", "fcallr to another target than its register's",
        [] { return callThroughRegister(); },
        [](Mutant &W) {

@@ -312,4 +312,102 @@ TEST(StackTest, AccessesOutOfBoundsAreTrapsAndRefused) {
                 "a negative spaddr result (at pc 0)");
 }
 
+/// The values every msize of R's trace gave, in order.
+std::vector<uint64_t> sizes(const CircuitRun &R) {
+  std::vector<uint64_t> V;
+  for (const vm::TraceStep &S : R.Run.T.Steps)
+    if (S.Instr.Op == Opcode::MSize)
+      V.push_back(S.Out.low());
+  return V;
+}
+
+TEST(StackTest, MSizeAfterLoadsAndStores) {
+  std::vector<Instruction> Code = {
+      ins(Opcode::MSize, 1),                    // 0
+      ins(Opcode::Li, 2, 0, 0, 100),            // 1
+      ins(Opcode::MLoad, 3, 2, 0, 0),           // 2 [100, 132): 160
+      ins(Opcode::MSize, 1),                    // 3
+      ins(Opcode::MStore8, 2, 2, 0, -100),      // 4 byte 0: no growth
+      ins(Opcode::MSize, 1),                    // 5
+      ins(Opcode::MStore8, 2, 2, 0, 60),        // 6 byte 160: 192
+      ins(Opcode::MSize, 1),                    // 7
+      ins(Opcode::MLoad8, 3, 2, 0, 59),         // 8 byte 159: no growth
+      ins(Opcode::MStore, 2, 2, 0, 60),         // 9 [160, 192): no growth
+      ins(Opcode::MSize, 1),                    // 10
+      ins(Opcode::Li, 4, 0, 0, (1u << 20) + 5), // 11
+      ins(Opcode::MStore, 4, 2, 0, 0),          // 12 [2^20 + 5, +37): 2^20 + 64
+      ins(Opcode::MSize, 1),                    // 13
+      ins(Opcode::MLoad, 3, 4, 0, -5),          // 14 [2^20, 2^20 + 32)
+      ins(Opcode::MLoad8, 3, 4, 0, 59),         // 15 byte 2^20 + 64: + 96
+      ins(Opcode::MSize, 1),                    // 16
+      ins(Opcode::MStore, 4, 2, 0, 27),         // 17 ends at 2^20 + 64: same
+      ins(Opcode::MSize, 1),                    // 18
+      ins(Opcode::Stop),
+  };
+  CircuitRun R(Code);
+  expectHolds(R);
+  const uint64_t M = 1u << 20;
+  EXPECT_EQ(sizes(R), (std::vector<uint64_t>{0, 160, 160, 192, 192, M + 64,
+                                             M + 96, M + 96}));
+}
+
+TEST(StackTest, MSizeBeforeAnyAccessIsZero) {
+  CircuitRun R({ins(Opcode::MSize, 1), ins(Opcode::Stop)});
+  expectHolds(R);
+  EXPECT_EQ(sizes(R), std::vector<uint64_t>{0});
+}
+
+TEST(StackTest, ReturnsAndRevertsGrowTheHeap) {
+  // The heap grows over the returned range at the halt, unaligned, beyond
+  // every access; an empty range does not grow it.
+  for (Opcode Halt : {Opcode::Return, Opcode::Revert}) {
+    for (uint32_t Start : {0u, 33u, 100u, 5000u, (1u << 20) + 1}) {
+      for (uint32_t Length : {0u, 1u, 31u, 32u, 95u}) {
+        SCOPED_TRACE(std::to_string(Start) + " " + std::to_string(Length));
+        CircuitRun R({ins(Opcode::Li, 1, 0, 0, 64),
+                      ins(Opcode::MStore, 1, 1), // 96 bytes
+                      ins(Opcode::MSize, 2), ins(Opcode::Li, 3, 0, 0, Start),
+                      ins(Opcode::Li, 4, 0, 0, Length), ins(Halt, 3, 4)});
+        expectHolds(R, Halt == Opcode::Return ? vm::Status::Success
+                                              : vm::Status::Revert);
+        uint64_t End = Length ? (Start + Length + 31) / 32 : 0;
+        const Matrix &Cpu = R.T[TableId::Cpu];
+        // The padding row after the halt holds the heap size it leaves.
+        EXPECT_EQ(viewRow<CpuCols>(Cpu.row(6)).HeapWords,
+                  Felt(std::max<uint64_t>(3, End)));
+      }
+    }
+  }
+}
+
+TEST(StackTest, RandomHeapSizes) {
+  std::mt19937_64 Rng(11);
+  std::vector<Instruction> Code = {ins(Opcode::Li, 1, 0, 0, 0)};
+  for (int I = 0; I < 150; ++I) {
+    uint32_t Addr = Rng() % 4000;
+    switch (Rng() % 5) {
+    case 0:
+      Code.push_back(ins(Opcode::MLoad, 2, 1, 0, Addr));
+      break;
+    case 1:
+      Code.push_back(ins(Opcode::MStore, 1, 1, 0, Addr));
+      break;
+    case 2:
+      Code.push_back(ins(Opcode::MLoad8, 2, 1, 0, Addr));
+      break;
+    case 3:
+      Code.push_back(ins(Opcode::MStore8, 1, 1, 0, Addr));
+      break;
+    default:
+      Code.push_back(ins(Opcode::MSize, 3));
+      break;
+    }
+  }
+  Code.push_back(ins(Opcode::Li, 4, 0, 0, 4000));
+  Code.push_back(ins(Opcode::Li, 5, 0, 0, 17));
+  Code.push_back(ins(Opcode::Return, 4, 5));
+  CircuitRun R(Code);
+  expectHolds(R);
+}
+
 } // namespace

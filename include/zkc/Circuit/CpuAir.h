@@ -56,6 +56,22 @@ template <class T> struct CpuCols {
   /// A stack access's a - 32 and sp - a - n, and enter's 2^28 - sp - u in
   /// StackHigh: each a 16-bit and a 12-bit limb.
   T StackLow[2], StackHigh[2];
+
+  // The heap size.
+  /// The heap size in words, which msize reads (times 32).
+  T HeapWords;
+  /// The heap range this row touches, [TouchStart, TouchStart + TouchLen):
+  /// a heap access's bytes, a return's or revert's output; empty on other
+  /// rows. Touched = 1 exactly when it is not empty (TouchLenInv its
+  /// length's inverse).
+  T TouchStart, TouchLen, Touched, TouchLenInv;
+  /// The words up to its end, ceil((TouchStart + TouchLen) / 32):
+  /// 32 TouchEndWords = TouchStart + TouchLen + TouchEndRem, 0 <= Rem < 32.
+  T TouchEndWords, TouchEndRem;
+  /// 1 when the range ends beyond the heap (HeapWords grows to
+  /// TouchEndWords); the distance between the two, GapLo + 2^16 GapHi, is
+  /// range checked in the direction Grows says.
+  T Grows, GrowGapLo, GrowGapHi;
 };
 
 /// The stack pointer a context starts with (docs/isa.md), and its limit.
@@ -155,7 +171,8 @@ public:
     // of a word or a byte (StackByte), the value being the result (loads),
     // the first source (spst) or the second (ststore, ststore8).
     E FCallR(0), SpRel(0), StackReg(0), StackByte(0), StackLoad(0), SpStore(0),
-        RegStore(0), StackOp(0), Enter(0), SpAddr(0);
+        RegStore(0), StackOp(0), Enter(0), SpAddr(0), MSize(0),
+        HeapWordAccess(0), HeapByteAccess(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -165,6 +182,17 @@ public:
         Enter = Enter + S;
       if (Info.IsSpAddr)
         SpAddr = SpAddr + S;
+      if (Info.IsMSize)
+        MSize = MSize + S;
+      if (Info.IsHeap)
+        (CpuSelectorOps[I] == Opcode::MLoad8 ||
+                 CpuSelectorOps[I] == Opcode::MStore8
+             ? HeapByteAccess
+             : HeapWordAccess) = (CpuSelectorOps[I] == Opcode::MLoad8 ||
+                                          CpuSelectorOps[I] == Opcode::MStore8
+                                      ? HeapByteAccess
+                                      : HeapWordAccess) +
+                                 S;
       if (!Info.IsStack)
         continue;
       (Info.StackSpRel ? SpRel : StackReg) =
@@ -335,6 +363,7 @@ public:
              L.Clk + E(1));
     evalStack(Bld, L, N, FRet, SpRel, StackReg, StackByte, StackLoad, SpStore,
               RegStore, StackOp, Enter, SpAddr);
+    evalHeapSize(Bld, L, N, Stop, HeapWordAccess, HeapByteAccess, MSize);
 
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
@@ -405,6 +434,54 @@ private:
     for (unsigned I = 0; I < NumLimbs; ++I)
       Op.push(StackLoad * L.Out[I] + SpStore * L.In1[I] + RegStore * L.In2[I]);
     Bld.interact(Bus::Stack, Stack, Op, /*IsSend=*/true);
+  }
+
+  /// The heap size (docs/circuit.md, cpu).
+  template <AirBuilder B, class E>
+  void evalHeapSize(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
+                    const E &Stop, const E &HeapWordAccess,
+                    const E &HeapByteAccess, const E &MSize) const {
+    // The heap range each row touches. Whatever else grows the heap (a
+    // copy, keccak256) adds its range here.
+    E HeapAddr =
+        L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm - E(1ull << 32) * L.ImmSign;
+    E OutStart = L.In1[0] + E(LimbBase) * L.In1[1];
+    E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
+    Bld.assertEq("cpu.heap_touch", L.TouchStart,
+                 (HeapWordAccess + HeapByteAccess) * HeapAddr +
+                     Stop * OutStart);
+    Bld.assertEq("cpu.heap_touch", L.TouchLen,
+                 E(32) * HeapWordAccess + HeapByteAccess + Stop * OutLength);
+    // Touched is 1 exactly when the range is not empty.
+    Bld.assertEq("cpu.touched", L.Touched, L.TouchLen * L.TouchLenInv);
+    Bld.assertZero("cpu.touched_exact", L.TouchLen * (E(1) - L.Touched));
+    // The words up to its end, rounded up: the remainder is below 32.
+    // Start + Length is at most 2^28 (the heap and output tables prove each
+    // byte below 2^28), so the words are at most 2^23.
+    Bld.when(L.Touched).assertEq("cpu.touch_end", E(32) * L.TouchEndWords,
+                                 L.TouchStart + L.TouchLen + L.TouchEndRem);
+    Bld.send(Bus::Range16, L.Touched, L.TouchEndRem);
+    Bld.send(Bus::Range16, L.Touched, E(1u << 11) * L.TouchEndRem);
+    // The heap size is the running maximum of those ends: Grows says which
+    // is larger, and their distance (below 2^24) is range checked.
+    Bld.assertBool("cpu.grows_bool", L.Grows);
+    Bld.assertZero("cpu.grows_touched", L.Grows * (E(1) - L.Touched));
+    E Diff = L.TouchEndWords - L.HeapWords;
+    Bld.when(L.Touched).assertEq("cpu.heap_size_max",
+                                 L.GrowGapLo + E(LimbBase) * L.GrowGapHi,
+                                 L.Grows * Diff - (E(1) - L.Grows) * Diff);
+    Bld.send(Bus::Range16, L.Touched, L.GrowGapLo);
+    Bld.send(Bus::Range16, L.Touched, E(1u << 8) * L.GrowGapHi);
+    Bld.whenFirstRow().assertZero("cpu.first_heap_size", L.HeapWords);
+    Bld.whenTransition().assertEq("cpu.heap_size_step", N.HeapWords,
+                                  L.HeapWords + L.Grows * Diff);
+    // msize: 32 HeapWords, below 2^28.
+    Bld.when(MSize).assertEq("cpu.msize", L.Out[0] + E(LimbBase) * L.Out[1],
+                             E(32) * L.HeapWords);
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(MSize).assertZero("cpu.msize", L.Out[I]);
+    Bld.send(Bus::Range16, MSize, L.Out[0]);
+    Bld.send(Bus::Range16, MSize, L.Out[1]);
   }
 
   uint64_t CodeLength;

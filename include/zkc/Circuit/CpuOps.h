@@ -83,6 +83,9 @@ struct CpuOpInfo {
   /// spaddr: the result is sp + sext(imm).
   bool IsSpAddr = false;
 
+  /// msize: the result is the heap size, CPU state.
+  bool IsMSize = false;
+
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
   /// is the field holding it (0 = A, 1 = B, 2 = C).
@@ -216,6 +219,9 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::SpAddr:
     I.IsSpAddr = true;
+    break;
+  case Opcode::MSize:
+    I.IsMSize = true;
     break;
   case Opcode::MLoad:
   case Opcode::MStore:
@@ -424,7 +430,7 @@ static_assert(
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
             !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsStack &&
-            !I.IsEnter && !I.IsSpAddr && !(I.UsesAlu && I.Writes))
+            !I.IsEnter && !I.IsSpAddr && !I.IsMSize && !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
@@ -455,6 +461,10 @@ static_assert(
           return false;
         if (I.IsSpAddr && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
                            I.ImmZext || I.UsesAlu))
+          return false;
+        // msize only writes its result.
+        if (I.IsMSize && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
+                          I.ImmZext || I.UsesAlu))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
