@@ -169,7 +169,9 @@ public:
     // fcallr: a call (FCall) through a register (Jr). The stack memory:
     // loads and stores relative to sp (SpRel) or to a register (StackReg),
     // of a word or a byte (StackByte), the value being the result (loads),
-    // the first source (spst) or the second (ststore, ststore8).
+    // the first source (spst) or the second (ststore, ststore8). The heap
+    // size: msize, and the heap accesses of a word or a byte, whose range
+    // grows the heap.
     E FCallR(0), SpRel(0), StackReg(0), StackByte(0), StackLoad(0), SpStore(0),
         RegStore(0), StackOp(0), Enter(0), SpAddr(0), MSize(0),
         HeapWordAccess(0), HeapByteAccess(0);
@@ -184,15 +186,13 @@ public:
         SpAddr = SpAddr + S;
       if (Info.IsMSize)
         MSize = MSize + S;
-      if (Info.IsHeap)
-        (CpuSelectorOps[I] == Opcode::MLoad8 ||
-                 CpuSelectorOps[I] == Opcode::MStore8
-             ? HeapByteAccess
-             : HeapWordAccess) = (CpuSelectorOps[I] == Opcode::MLoad8 ||
-                                          CpuSelectorOps[I] == Opcode::MStore8
-                                      ? HeapByteAccess
-                                      : HeapWordAccess) +
-                                 S;
+      if (Info.IsHeap) {
+        Opcode Op = CpuSelectorOps[I];
+        E &Access = Op == Opcode::MLoad8 || Op == Opcode::MStore8
+                        ? HeapByteAccess
+                        : HeapWordAccess;
+        Access = Access + S;
+      }
       if (!Info.IsStack)
         continue;
       (Info.StackSpRel ? SpRel : StackReg) =

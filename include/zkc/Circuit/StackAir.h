@@ -1,4 +1,4 @@
-//===-- zkc/Circuit/StackAir.h - The stack memory, offline checked -*- C++
+//===-- zkc/Circuit/StackAir.h - The stack, offline checked -----*- C++ -*-===//
 //-*-===//
 //
 // Part of zkc.
