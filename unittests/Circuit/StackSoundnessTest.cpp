@@ -129,15 +129,6 @@ void shiftSp(Mutant &W, size_t From, uint64_t Delta) {
   W.setOut(3, limbs(Word(W.cpu(3).Sp.value())));
 }
 
-/// Replaces W's run with Code's (which the circuit refuses, so it is built
-/// without checkSupported).
-void replaceRun(Mutant &W, std::vector<Instruction> Code) {
-  W.Run = runTraced(std::move(Code), {X, Y, -X, GoldilocksPlusOne});
-  W.C = std::make_unique<ZvmCircuit>(W.Run.Prog.Code, W.Run.Prog.Pool,
-                                     W.Run.Env, W.Run.Out);
-  W.regenerate();
-}
-
 /// Replaces W's run with Code's, which traps at its last step (an fcallr
 /// with window base Base), followed by a `stop` at StopPc in the callee's
 /// window.
