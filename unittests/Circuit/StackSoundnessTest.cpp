@@ -272,6 +272,15 @@ TEST(StackSoundnessTest, AStackReadOfTheHeapsByteIsRejected) {
       << describe(R);
 }
 
+TEST(StackSoundnessTest, AWrongSpAfterEnterIsRejected) {
+  // enter 64 taking sp from 32 to 97.
+  Mutant W(framedCall());
+  W.cpu(2).Sp += Felt(1u);
+  CheckReport R = W.check();
+  EXPECT_EQ(R.rejecters(), std::set<std::string>{"cpu.sp_step"})
+      << describe(R);
+}
+
 TEST(StackSoundnessTest, AForgedSavedSpIsRejected) {
   // fcall saving sp = 96 instead of 32, restored by fret: spaddr after the
   // call gives 96.
