@@ -85,7 +85,7 @@ uint8_t field(const Instruction &I, unsigned F) {
 Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                                       uint64_t CodeLength) {
   // The internal call stack, as fcall and fcallr wrote their entries:
-  // (pc + 1) + 2^32 fp (and fcallr's code bound in bits 96 to 127).
+  // (pc + 1) + 2^32 fp + 2^64 sp (and fcallr's code bound in bits 96 to 127).
   std::vector<Word> Stack;
   // The heap size in words.
   uint64_t HeapWords = 0;

@@ -223,12 +223,13 @@ public:
     Bld.whenFirstRow().assertZero("cpu.first_depth", L.Depth);
     Bld.whenTransition().assertEq("cpu.clk_step", N.Clk, L.Clk + E(1));
 
-    // The internal call stack: fcall writes (pc + 1, fp) to entry Depth as
-    // the limbs of (pc + 1) + 2^32 fp (Out, which fcall has free), fret
-    // reads them back from entry Depth - 1 (In1). The limbs need no range
-    // check: whatever was written is read back and recombined the same way.
-    // The emulator traps at 2^16 outstanding fcalls and on a fret with
-    // none, so Depth (at fcall) and Depth - 1 (at fret) are below 2^16.
+    // The internal call stack: fcall and fcallr write (pc + 1, fp, sp) to
+    // entry Depth as the limbs of (pc + 1) + 2^32 fp + 2^64 sp (Out, which
+    // they have free), fret reads them back from entry Depth - 1 (In1). The
+    // limbs need no range check: whatever was written is read back and
+    // recombined the same way. The emulator traps at 2^16 outstanding fcalls
+    // and on a fret with none, so Depth (at fcall) and Depth - 1 (at fret) are
+    // below 2^16.
     Bld.whenTransition().assertEq("cpu.depth_step", N.Depth,
                                   L.Depth + FCall - FRet);
     Bld.when(FCall).assertEq("cpu.fcall_saves",

@@ -51,7 +51,7 @@ struct CpuOpInfo {
   bool IsStop = false;
   /// revert: the execution ends reverted, a public output.
   bool IsRevert = false;
-  /// fcall and fcallr: push (pc + 1, fp) on the internal call stack and
+  /// fcall and fcallr: push (pc + 1, fp, sp) on the internal call stack and
   /// move the window (fcall's target is an Always branch, fcallr's a
   /// Register one).
   bool IsFCall = false;
