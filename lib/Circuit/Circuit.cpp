@@ -68,6 +68,10 @@ const char *zkc::circuit::busName(Bus B) {
     return "log-data";
   case Bus::LogPublic:
     return "log-public";
+  case Bus::Stack:
+    return "stack";
+  case Bus::StackState:
+    return "stack-state";
   }
   return "?";
 }
@@ -130,6 +134,10 @@ const char *zkc::circuit::tableName(TableId T) {
     return CalldataAir::Name;
   case TableId::Environment:
     return EnvAir::Name;
+  case TableId::Stack:
+    return StackAccessAir::Name;
+  case TableId::StackBoundary:
+    return StackBoundaryAir::Name;
   case TableId::Range16:
     return RangeAir::Name;
   case TableId::Byte:
@@ -226,6 +234,18 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
         Block[0].low() + Block[1].low() > HeapLimit)
       return Fail("a log range the circuit cannot express (at pc " +
                   llvm::Twine(T.Steps[I].Pc) + ")");
+  }
+  // Stack addresses are base + sext(imm) over the integers (CpuAir.h), and
+  // spaddr's result below 2^32.
+  for (const vm::TraceStep &S : T.Steps) {
+    const CpuOpInfo &Info = cpuOpInfo(S.Instr.Op);
+    if (Info.IsStack && !Info.StackSpRel && !(S.In[0] < Word(1ull << 32)))
+      return Fail("a stack address from a base register of 2^32 or more (at "
+                  "pc " +
+                  llvm::Twine(S.Pc) + ")");
+    if (Info.IsSpAddr &&
+        static_cast<int64_t>(S.Sp) + static_cast<int32_t>(S.Instr.Imm) < 0)
+      return Fail("a negative spaddr result (at pc " + llvm::Twine(S.Pc) + ")");
   }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
@@ -439,6 +459,13 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   for (size_t R = 0; R < Out[TableId::HeapBoundary].Height; ++R)
     Bytes += !Out[TableId::HeapBoundary].at(R, 0).isZero();
   Out.UsedRows[static_cast<unsigned>(TableId::HeapBoundary)] = Bytes;
+  generateStackTraces(Events.Stack, Out[TableId::Stack],
+                      Out[TableId::StackBoundary]);
+  Out.UsedRows[static_cast<unsigned>(TableId::Stack)] = Events.Stack.size();
+  size_t StackBytes = 0;
+  for (size_t R = 0; R < Out[TableId::StackBoundary].Height; ++R)
+    StackBytes += !Out[TableId::StackBoundary].at(R, 0).isZero();
+  Out.UsedRows[static_cast<unsigned>(TableId::StackBoundary)] = StackBytes;
   Out[TableId::CdLoad] =
       generateCdLoadTrace(Events.CdLoad, C.Calldata.data().size());
   Out.UsedRows[static_cast<unsigned>(TableId::CdLoad)] = Events.CdLoad.size();

@@ -84,8 +84,11 @@ uint8_t field(const Instruction &I, unsigned F) {
 
 Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                                       uint64_t CodeLength) {
-  // The internal call stack, as fcall wrote its entries: (pc + 1) + 2^32 fp.
+  // The internal call stack, as fcall and fcallr wrote their entries:
+  // (pc + 1) + 2^32 fp + 2^64 sp (and fcallr's code bound in bits 96 to 127).
   std::vector<Word> Stack;
+  // The heap size in words.
+  uint64_t HeapWords = 0;
   const size_t N = T.Steps.size();
   Matrix M(CpuAir::Width, paddedHeight(N));
   for (size_t R = 0; R < N; ++R) {
@@ -99,6 +102,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     C.Pc = Felt(S.Pc);
     C.Fp = Felt(S.Fp);
     C.Depth = Felt(Stack.size());
+    C.Sp = Felt(S.Sp);
     C.A = Felt(I.A);
     C.B = Felt(I.B);
     C.C = Felt(I.C);
@@ -125,8 +129,17 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     else if (Info.UsesAlu)
       Out = branchCondition(Info.AluOp, In1, In2);
     uint64_t Target = I.Imm;
+    if (Info.Branch == BranchKind::Register) {
+      // The circuit's target is the low 32 bits; the other limbs must be 0.
+      // The bound is jr's Out_0, Out_1 and fcallr's Out_6, Out_7.
+      Target = In1.L[0] & 0xffffffff;
+      Out = Word(CodeLength - 1 - Target);
+      if (Info.IsFCall)
+        Out = Word(0, (CodeLength - 1 - Target) << 32, 0, 0);
+    }
     if (Info.IsFCall) {
-      Out = Word(uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32));
+      Out.L[0] = uint64_t(S.Pc) + 1 + (uint64_t(S.Fp) << 32);
+      Out.L[1] |= S.Sp;
       Ev.Registers.push_back(
           {CallStackBase + Stack.size(), 4 * uint64_t(R) + 4, true, Out});
       Stack.push_back(Out);
@@ -138,11 +151,6 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
       Ev.Registers.push_back(
           {CallStackBase + Stack.size(), 4 * uint64_t(R) + 1, false, In1});
       Target = In1.L[0] & 0xffffffff;
-    }
-    if (Info.Branch == BranchKind::Register) {
-      // The circuit's target is the low 32 bits; the other limbs must be 0.
-      Target = In1.L[0] & 0xffffffff;
-      Out = Word(CodeLength - 1 - Target);
     }
     writeLimbs(In1, C.In1);
     writeLimbs(In2, C.In2);
@@ -165,6 +173,57 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                       static_cast<uint64_t>(
                           static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       Ev.Heap.push_back({I.Op, uint64_t(R) + 1, Addr, Info.Writes ? Out : In2});
+    }
+    if (Info.IsStack || Info.IsEnter) {
+      // checkSupported keeps a base register below 2^32.
+      uint64_t Base = Info.StackSpRel ? S.Sp : In1.low() & 0xffffffff;
+      uint64_t Addr = Base + static_cast<uint64_t>(static_cast<int64_t>(
+                                 static_cast<int32_t>(I.Imm)));
+      uint64_t Size = Info.StackByte ? 1 : 32;
+      uint64_t High =
+          Info.IsEnter ? StackEnd - S.Sp - I.Imm : S.Sp - Addr - Size;
+      uint64_t Low = Info.IsEnter ? 0 : Addr - StackStart;
+      C.StackLow[0] = Felt(Low & 0xffff);
+      C.StackLow[1] = Felt(Low >> 16);
+      C.StackHigh[0] = Felt(High & 0xffff);
+      C.StackHigh[1] = Felt(High >> 16);
+      if (Info.IsStack) {
+        Opcode Op = Info.Writes
+                        ? (Info.StackByte ? Opcode::StLoad8 : Opcode::StLoad)
+                        : (Info.StackByte ? Opcode::StStore8 : Opcode::StStore);
+        const Word &V = Info.Writes ? Out : Info.StackSpRel ? In1 : In2;
+        Ev.Stack.push_back({Op, uint64_t(R) + 1, Addr, V});
+      }
+    }
+    // The heap range the row touches, and the heap size it leaves.
+    C.HeapWords = Felt(HeapWords);
+    uint64_t TouchStart = 0, TouchLen = 0;
+    if (Info.IsHeap) {
+      TouchStart = (In1.low() & 0xffffffff) +
+                   static_cast<uint64_t>(
+                       static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
+      TouchLen = I.Op == Opcode::MLoad8 || I.Op == Opcode::MStore8 ? 1 : 32;
+    }
+    if (Info.IsStop) {
+      // checkSupported keeps both below 2^32.
+      TouchStart = In1.low() & 0xffffffff;
+      TouchLen = In2.low() & 0xffffffff;
+    }
+    C.TouchStart = Felt(TouchStart);
+    C.TouchLen = Felt(TouchLen);
+    if (TouchLen) {
+      uint64_t EndWords = (TouchStart + TouchLen + 31) / 32;
+      bool Grows = EndWords > HeapWords;
+      uint64_t Gap = Grows ? EndWords - HeapWords : HeapWords - EndWords;
+      C.Touched = Felt(1u);
+      C.TouchLenInv = Felt(TouchLen).inverse();
+      C.TouchEndWords = Felt(EndWords);
+      C.TouchEndRem = Felt(32 * EndWords - TouchStart - TouchLen);
+      C.Grows = Felt(Grows ? 1u : 0u);
+      C.GrowGapLo = Felt(Gap & 0xffff);
+      C.GrowGapHi = Felt(Gap >> 16);
+      if (Grows)
+        HeapWords = EndWords;
     }
     if (Info.IsCdLoad) {
       // checkSupported keeps the address in [0, 2^32).
@@ -218,11 +277,14 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
   // NextPc follows the zero pc.
   Felt LastFp = N ? Felt(T.Steps.back().Fp) : Felt();
   Felt LastDepth(Stack.size());
+  Felt LastSp = N ? Felt(T.Steps.back().Sp) : Felt(StackStart);
   for (size_t R = N; R < M.Height; ++R) {
     CpuCols<Felt> &C = viewRowMut<CpuCols>(M.row(R));
     C.Clk = Felt(R);
     C.Fp = LastFp;
     C.Depth = LastDepth;
+    C.Sp = LastSp;
+    C.HeapWords = Felt(HeapWords);
     C.NextPc = Felt(1u);
   }
   return M;

@@ -36,6 +36,8 @@
 ; CHECK-NEXT: table log-public: 1 rows (0 used)
 ; CHECK-NEXT: table environment: 16 rows (16 used)
 ; CHECK-NEXT: table calldata: 32 rows (32 used)
+; CHECK-NEXT: table stack: 1 rows (0 used)
+; CHECK-NEXT: table stack-boundary: 1 rows (0 used)
 ; CHECK-NEXT: table range16: 65536 rows (65536 used)
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)
 ; CHECK-NEXT: table keccak: 1 rows (0 used)

@@ -428,13 +428,13 @@ TEST(CompletenessTest, HeightsArePowersOfTwoAndRowsAreCounted) {
 
 TEST(CompletenessTest, UnsupportedInstructionsAreNamed) {
   TracedRun Run = runTraced({ins(Opcode::Li, 1, 0, 0, 5),
-                             ins(Opcode::Balance, 2, 1), ins(Opcode::MSize, 3),
+                             ins(Opcode::Balance, 2, 1), ins(Opcode::Gas, 3),
                              ins(Opcode::Balance, 2, 1), ins(Opcode::Stop)});
   ZvmCircuit C(Run.Prog.Code, Run.Prog.Pool);
   auto T = generateCircuitTrace(C, Run.T);
   ASSERT_FALSE(static_cast<bool>(T));
   EXPECT_EQ(llvm::toString(T.takeError()),
-            "unsupported by the circuit: balance, msize");
+            "unsupported by the circuit: balance, gas");
 }
 
 TEST(CompletenessTest, TrapsAreRefused) {
@@ -467,7 +467,7 @@ TEST(CompletenessTest, SelectorsComeFromTheInstructionTable) {
     EXPECT_EQ(CpuSelectorOps[CpuSelectorIndex[Op]], static_cast<Opcode>(Op));
   }
   EXPECT_EQ(Supported, NumCpuSelectors);
-  EXPECT_EQ(NumCpuSelectors, 91u);
+  EXPECT_EQ(NumCpuSelectors, 101u);
 }
 
 } // namespace

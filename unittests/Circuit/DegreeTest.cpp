@@ -59,7 +59,7 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   // docs/circuit.md, "Tables".
   EXPECT_EQ(ProgramAir::Width, 1u);
   EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
-  EXPECT_EQ(CpuAir::Width, 169u);
+  EXPECT_EQ(CpuAir::Width, 194u);
   EXPECT_EQ(AddSubAir::Width, 66u);
   EXPECT_EQ(LtAir::Width, 70u);
   EXPECT_EQ(EqAir::Width, 37u);
@@ -76,6 +76,8 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   EXPECT_EQ(RegisterBoundaryAir::Width, 21u);
   EXPECT_EQ(HeapAccessAir::Width, 186u);
   EXPECT_EQ(HeapBoundaryAir::Width, 6u);
+  EXPECT_EQ(StackAccessAir::Width, 183u);
+  EXPECT_EQ(StackBoundaryAir::Width, 6u);
   EXPECT_EQ(OutputAir::Width, 8u);
   EXPECT_EQ(OutputAir::PreprocessedWidth, 6u);
   EXPECT_EQ(CdLoadAir::Width, 54u);

@@ -306,6 +306,9 @@ const std::vector<Mutation> &keccakMutations();
 const std::vector<Mutation> &storageMutations();
 /// The mutations of the log tables, in LogSoundnessTest.cpp.
 const std::vector<Mutation> &logMutations();
+/// The mutations of fcallr, the stack and the heap size, in
+/// StackSoundnessTest.cpp.
+const std::vector<Mutation> &stackMutations();
 
 } // namespace zkc::test
 

@@ -114,6 +114,7 @@ const std::vector<Mutation> &mutations() {
          W.cpu(21).Clk = Felt(21u);
          W.cpu(21).Pc = Felt(21u);
          W.cpu(21).NextPc = Felt(22u);
+         W.cpu(21).Sp = W.cpu(22).Sp;
          W.row<OutputCols>(TableId::Output, 0).Ts = Felt(23u);
        }},
       {"cpu.last_row_stops", "an execution cut before its stop",
@@ -197,7 +198,7 @@ const std::vector<Mutation> &mutations() {
          W.rebuildRegisters([](std::vector<RegisterEvent> &Ev) {
            for (RegisterEvent &E : Ev)
              if (E.Addr == CallStackBase)
-               E.Value = Word(2);
+               E.Value = Word(2, StackStart, 0, 0);
          });
        }},
       {"cpu.jr_target", "jr to p + 1 taken as a jump to 2 (a trap)",
@@ -514,6 +515,8 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
   for (const Mutation &M : storageMutations())
     Covered.insert(M.Rejecter);
   for (const Mutation &M : logMutations())
+    Covered.insert(M.Rejecter);
+  for (const Mutation &M : stackMutations())
     Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;

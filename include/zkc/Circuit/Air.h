@@ -106,8 +106,14 @@ enum class Bus : uint8_t {
   /// (index, opcode, topics[4][16], size): the published logs, sent by the
   /// log table, received by the log-public table.
   LogPublic,
+  /// (opcode, timestamp, address, value[16]): stack loads and stores of the
+  /// CPU, received by the stack table.
+  Stack,
+  /// (address, timestamp, byte): stack byte states, produced and consumed
+  /// by the stack and stack boundary tables (offline memory checking).
+  StackState,
 };
-inline constexpr unsigned NumBuses = 22;
+inline constexpr unsigned NumBuses = 24;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

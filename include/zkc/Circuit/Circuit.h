@@ -76,12 +76,14 @@ enum class TableId : uint8_t {
   LogPublic,
   Environment,
   Calldata,
+  Stack,
+  StackBoundary,
   Range16,
   Byte,
   KeccakSponge,
   KeccakF,
 };
-inline constexpr unsigned NumTables = 32;
+inline constexpr unsigned NumTables = 34;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -122,6 +124,8 @@ public:
   LogPublicAir LogPublic;
   EnvAir Env;
   CalldataAir Calldata;
+  StackAccessAir Stack;
+  StackBoundaryAir StackBoundary;
   RangeAir Range;
   ByteAir Bytes;
   KeccakSpongeAir KeccakSponge;
@@ -157,6 +161,8 @@ public:
     Fn(TableId::LogPublic, LogPublic);
     Fn(TableId::Environment, Env);
     Fn(TableId::Calldata, Calldata);
+    Fn(TableId::Stack, Stack);
+    Fn(TableId::StackBoundary, StackBoundary);
     Fn(TableId::Range16, Range);
     Fn(TableId::Byte, Bytes);
     Fn(TableId::KeccakSponge, KeccakSponge);
@@ -299,6 +305,9 @@ struct CpuEvents {
   std::vector<CdLoadEvent> CdLoad;
   std::vector<KeccakEvent> Keccak;
   std::vector<StorageEvent> Storage;
+  /// Stack loads and stores, as heap events with the stack bus's opcodes
+  /// (stload, stload8, ststore, ststore8) at absolute addresses.
+  std::vector<HeapEvent> Stack;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -360,6 +369,11 @@ std::vector<Word> logBlock(const vm::Trace &T, size_t Step);
 /// !Published).
 Matrix generateLogTrace(const vm::Trace &T, bool Published,
                         std::vector<LogByteRead> &Reads);
+
+/// Both stack tables: a row per access in the order given (timestamp
+/// order), and the boundary rows, a byte each, by increasing address.
+void generateStackTraces(const std::vector<HeapEvent> &Events, Matrix &Accesses,
+                         Matrix &Boundary);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.

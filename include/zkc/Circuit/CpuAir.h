@@ -18,6 +18,7 @@
 
 #include "zkc/Circuit/Air.h"
 #include "zkc/Circuit/CpuOps.h"
+#include "zkc/Circuit/StackAir.h"
 
 namespace zkc::circuit {
 
@@ -48,7 +49,34 @@ template <class T> struct CpuCols {
   T In2[NumLimbs];
   T In3[NumLimbs];
   T Out[NumLimbs];
+
+  // Stack memory.
+  /// The stack pointer (docs/isa.md, "Stack memory").
+  T Sp;
+  /// A stack access's a - 32 and sp - a - n, and enter's 2^28 - sp - u in
+  /// StackHigh: each a 16-bit and a 12-bit limb.
+  T StackLow[2], StackHigh[2];
+
+  // The heap size.
+  /// The heap size in words, which msize reads (times 32).
+  T HeapWords;
+  /// The heap range this row touches, [TouchStart, TouchStart + TouchLen):
+  /// a heap access's bytes, a return's or revert's output; empty on other
+  /// rows. Touched = 1 exactly when it is not empty (TouchLenInv its
+  /// length's inverse).
+  T TouchStart, TouchLen, Touched, TouchLenInv;
+  /// The words up to its end, ceil((TouchStart + TouchLen) / 32):
+  /// 32 TouchEndWords = TouchStart + TouchLen + TouchEndRem, 0 <= Rem < 32.
+  T TouchEndWords, TouchEndRem;
+  /// 1 when the range ends beyond the heap (HeapWords grows to
+  /// TouchEndWords); the distance between the two, GapLo + 2^16 GapHi, is
+  /// range checked in the direction Grows says.
+  T Grows, GrowGapLo, GrowGapHi;
 };
+
+/// The stack pointer a context starts with (docs/isa.md), and its limit.
+inline constexpr uint64_t StackStart = 32;
+inline constexpr uint64_t StackEnd = 1ull << 28;
 
 /// The internal call stack lives in the register memory, entry d at address
 /// StackBase + d: above every frame cell, since fp grows by at most 255 per
@@ -140,6 +168,50 @@ public:
     }
     E Heap = HeapLoad + HeapStore;
 
+    // fcallr: a call (FCall) through a register (Jr). The stack memory:
+    // loads and stores relative to sp (SpRel) or to a register (StackReg),
+    // of a word or a byte (StackByte), the value being the result (loads),
+    // the first source (spst) or the second (ststore, ststore8). The heap
+    // size: msize, and the heap accesses of a word or a byte, whose range
+    // grows the heap.
+    E FCallR(0), SpRel(0), StackReg(0), StackByte(0), StackLoad(0), SpStore(0),
+        RegStore(0), StackOp(0), Enter(0), SpAddr(0), MSize(0),
+        HeapWordAccess(0), HeapByteAccess(0);
+    for (unsigned I = 0; I < NumCpuSelectors; ++I) {
+      const E &S = L.Sel[I];
+      const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
+      if (Info.IsFCall && Info.Branch == BranchKind::Register)
+        FCallR = FCallR + S;
+      if (Info.IsEnter)
+        Enter = Enter + S;
+      if (Info.IsSpAddr)
+        SpAddr = SpAddr + S;
+      if (Info.IsMSize)
+        MSize = MSize + S;
+      if (Info.IsHeap) {
+        Opcode Op = CpuSelectorOps[I];
+        E &Access = Op == Opcode::MLoad8 || Op == Opcode::MStore8
+                        ? HeapByteAccess
+                        : HeapWordAccess;
+        Access = Access + S;
+      }
+      if (!Info.IsStack)
+        continue;
+      (Info.StackSpRel ? SpRel : StackReg) =
+          (Info.StackSpRel ? SpRel : StackReg) + S;
+      if (Info.StackByte)
+        StackByte = StackByte + S;
+      if (Info.Writes)
+        StackLoad = StackLoad + S;
+      else
+        (Info.StackSpRel ? SpStore : RegStore) =
+            (Info.StackSpRel ? SpStore : RegStore) + S;
+      uint8_t Code = Info.Writes
+                         ? (Info.StackByte ? StackLoad8Op : StackLoadOp)
+                         : (Info.StackByte ? StackStore8Op : StackStoreOp);
+      StackOp = StackOp + S * E(Code);
+    }
+
     // Decoding: one selector on real rows, none on padding. IsReal needs no
     // constraint of its own: it is 1 on the first row and goes from 1 to 0
     // at a stop (below), and on a row where it is 0 every selector is.
@@ -153,18 +225,21 @@ public:
     Bld.whenFirstRow().assertZero("cpu.first_depth", L.Depth);
     Bld.whenTransition().assertEq("cpu.clk_step", N.Clk, L.Clk + E(1));
 
-    // The internal call stack: fcall writes (pc + 1, fp) to entry Depth as
-    // the limbs of (pc + 1) + 2^32 fp (Out, which fcall has free), fret
-    // reads them back from entry Depth - 1 (In1). The limbs need no range
-    // check: whatever was written is read back and recombined the same way.
-    // The emulator traps at 2^16 outstanding fcalls and on a fret with
-    // none, so Depth (at fcall) and Depth - 1 (at fret) are below 2^16.
+    // The internal call stack: fcall and fcallr write (pc + 1, fp, sp) to
+    // entry Depth as the limbs of (pc + 1) + 2^32 fp + 2^64 sp (Out, which
+    // they have free), fret reads them back from entry Depth - 1 (In1). The
+    // limbs need no range check: whatever was written is read back and
+    // recombined the same way. The emulator traps at 2^16 outstanding fcalls
+    // and on a fret with none, so Depth (at fcall) and Depth - 1 (at fret) are
+    // below 2^16.
     Bld.whenTransition().assertEq("cpu.depth_step", N.Depth,
                                   L.Depth + FCall - FRet);
     Bld.when(FCall).assertEq("cpu.fcall_saves",
                              L.Out[0] + E(LimbBase) * L.Out[1], L.Pc + E(1));
     Bld.when(FCall).assertEq("cpu.fcall_saves",
                              L.Out[2] + E(LimbBase) * L.Out[3], L.Fp);
+    Bld.when(FCall).assertEq("cpu.fcall_saves",
+                             L.Out[4] + E(LimbBase) * L.Out[5], L.Sp);
     E Popped = L.In1[0] + E(LimbBase) * L.In1[1];
     E PoppedFp = L.In1[2] + E(LimbBase) * L.In1[3];
     // The window moves by fcall's A and back at fret.
@@ -181,16 +256,21 @@ public:
     // The pc update: sequential unless a jump or a taken branch.
     Bld.assertEq("cpu.taken", L.Taken,
                  IfOne * L.Out[0] + IfZero * (E(1) - L.Out[0]));
-    // jr and fret go to In1_0 + 2^16 In1_1: jr's target (a register whose
-    // other limbs are zero), fret's return pc.
+    // jr, fcallr and fret go to In1_0 + 2^16 In1_1: jr's and fcallr's
+    // target (a register whose other limbs are zero, read before fcallr
+    // moves the window), fret's return pc.
     Bld.assertEq("cpu.next_pc", L.NextPc,
                  L.Pc + E(1) + (Jump + L.Taken) * (L.Imm - L.Pc - E(1)) +
                      (Jr + FRet) * (Popped - L.Pc - E(1)));
     for (unsigned I = 2; I < NumLimbs; ++I)
       Bld.when(Jr).assertZero("cpu.jr_target", L.In1[I]);
-    // jr traps unless its target is below the code length: CodeLength - 1 -
-    // target = Out_0 + 2^16 Out_1, both range checked.
-    Bld.when(Jr).assertEq("cpu.jr_in_code", L.Out[0] + E(LimbBase) * L.Out[1],
+    // jr and fcallr trap unless the target is below the code length:
+    // CodeLength - 1 - target = Bound_0 + 2^16 Bound_1, both range checked,
+    // where Bound is jr's Out_0, Out_1 and fcallr's Out_6, Out_7 (its Out_0
+    // to Out_5 are the call stack entry).
+    E BoundLo = (Jr - FCallR) * L.Out[0] + FCallR * L.Out[6];
+    E BoundHi = (Jr - FCallR) * L.Out[1] + FCallR * L.Out[7];
+    Bld.when(Jr).assertEq("cpu.jr_in_code", BoundLo + E(LimbBase) * BoundHi,
                           E(CodeLength) - E(1) - Popped);
     Bld.whenTransition().when(N.IsReal).assertEq("cpu.pc_continuity", N.Pc,
                                                  L.NextPc);
@@ -265,8 +345,8 @@ public:
              E(0), L.In1);
     Bld.send(Bus::Range16, FCall, L.Depth);
     Bld.send(Bus::Range16, FRet, L.Depth - E(1));
-    Bld.send(Bus::Range16, Jr, L.Out[0]);
-    Bld.send(Bus::Range16, Jr, L.Out[1]);
+    Bld.send(Bus::Range16, Jr, BoundLo);
+    Bld.send(Bus::Range16, Jr, BoundHi);
     // The ALU.
     Bld.send(Bus::Alu, AluUsed, AluOpE, L.In1, L.In2, L.Out);
     Bld.send(Bus::Alu3, Alu3Used, AluOpE, L.In1, L.In2, L.In3, L.Out);
@@ -327,6 +407,10 @@ public:
     E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
     Bld.send(Bus::Halt, Stop * (OutLength + E(1)), Revert, OutLength, OutStart,
              L.Clk + E(1));
+    evalStack(Bld, L, N, FRet, SpRel, StackReg, StackByte, StackLoad, SpStore,
+              RegStore, StackOp, Enter, SpAddr);
+    evalHeapSize(Bld, L, N, Stop, HeapWordAccess, HeapByteAccess, MSize);
+
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmLo);
@@ -336,6 +420,116 @@ public:
   }
 
 private:
+  /// The stack pointer and the stack memory (docs/circuit.md, cpu).
+  template <AirBuilder B, class E>
+  void evalStack(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
+                 const E &FRet, const E &SpRel, const E &StackReg,
+                 const E &StackByte, const E &StackLoad, const E &SpStore,
+                 const E &RegStore, const E &StackOp, const E &Enter,
+                 const E &SpAddr) const {
+    E Stack = SpRel + StackReg;
+    // sp starts at 32, grows by enter's zext(imm) and comes back at fret
+    // to what fcall or fcallr saved in limbs 4 and 5 of the entry.
+    E PoppedSp = L.In1[4] + E(LimbBase) * L.In1[5];
+    Bld.whenFirstRow().assertEq("cpu.first_sp", L.Sp, E(StackStart));
+    Bld.whenTransition().assertEq(
+        "cpu.sp_step", N.Sp, L.Sp + Enter * L.Imm + FRet * (PoppedSp - L.Sp));
+    // enter traps past the stack limit: 2^28 - sp - u >= 0. So sp <= 2^28
+    // on every row (fret restores a value it had).
+    Bld.when(Enter).assertEq("cpu.enter_limit",
+                             L.StackHigh[0] + E(LimbBase) * L.StackHigh[1],
+                             E(StackEnd) - L.Sp - L.Imm);
+    // The address: sp or the first source's low 32 bits (its other limbs
+    // zero; checkSupported refuses larger bases, which reach the stack only
+    // by wrapping around 2^256), plus sext(imm), over the integers.
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(StackReg).assertZero("cpu.stack_base", L.In1[I]);
+    E SExtImm = L.Imm - E(1ull << 32) * L.ImmSign;
+    E Addr =
+        SpRel * L.Sp + StackReg * (L.In1[0] + E(LimbBase) * L.In1[1]) + SExtImm;
+    // An access of n bytes at a traps unless 32 <= a and a + n <= sp.
+    Bld.when(Stack).assertEq("cpu.stack_low",
+                             L.StackLow[0] + E(LimbBase) * L.StackLow[1],
+                             Addr - E(StackStart));
+    Bld.when(Stack).assertEq("cpu.stack_high",
+                             L.StackHigh[0] + E(LimbBase) * L.StackHigh[1],
+                             L.Sp - Addr - E(32) + E(31) * StackByte);
+    Bld.send(Bus::Range16, Stack, L.StackLow[0]);
+    Bld.send(Bus::Range16, Stack, E(16) * L.StackLow[1]);
+    Bld.send(Bus::Range16, Stack + Enter, L.StackHigh[0]);
+    Bld.send(Bus::Range16, Stack + Enter, E(16) * L.StackHigh[1]);
+    // spaddr: sp + sext(imm), below 2^32 (checkSupported refuses a negative
+    // one, which is a 256-bit word).
+    Bld.when(SpAddr).assertEq("cpu.spaddr", L.Out[0] + E(LimbBase) * L.Out[1],
+                              L.Sp + SExtImm);
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(SpAddr).assertZero("cpu.spaddr", L.Out[I]);
+    Bld.send(Bus::Range16, SpAddr, L.Out[0]);
+    Bld.send(Bus::Range16, SpAddr, L.Out[1]);
+    // The immediate is an offset: its limbs are range checked so that
+    // ImmSign is its sign, as for heap accesses.
+    Bld.send(Bus::Range16, Stack + SpAddr, L.ImmLo);
+    Bld.send(Bus::Range16, Stack + SpAddr, L.ImmHi);
+    Bld.send(Bus::Range16, Stack + SpAddr,
+             E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+    // The access, at timestamp Clk + 1; the stack table checks the bytes.
+    Tuple<E> Op;
+    Op.push(StackOp);
+    Op.push(L.Clk + E(1));
+    Op.push(Addr);
+    for (unsigned I = 0; I < NumLimbs; ++I)
+      Op.push(StackLoad * L.Out[I] + SpStore * L.In1[I] + RegStore * L.In2[I]);
+    Bld.interact(Bus::Stack, Stack, Op, /*IsSend=*/true);
+  }
+
+  /// The heap size (docs/circuit.md, cpu).
+  template <AirBuilder B, class E>
+  void evalHeapSize(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
+                    const E &Stop, const E &HeapWordAccess,
+                    const E &HeapByteAccess, const E &MSize) const {
+    // The heap range each row touches. Whatever else grows the heap (a
+    // copy, keccak256) adds its range here.
+    E HeapAddr =
+        L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm - E(1ull << 32) * L.ImmSign;
+    E OutStart = L.In1[0] + E(LimbBase) * L.In1[1];
+    E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
+    Bld.assertEq("cpu.heap_touch", L.TouchStart,
+                 (HeapWordAccess + HeapByteAccess) * HeapAddr +
+                     Stop * OutStart);
+    Bld.assertEq("cpu.heap_touch", L.TouchLen,
+                 E(32) * HeapWordAccess + HeapByteAccess + Stop * OutLength);
+    // Touched is 1 exactly when the range is not empty.
+    Bld.assertEq("cpu.touched", L.Touched, L.TouchLen * L.TouchLenInv);
+    Bld.assertZero("cpu.touched_exact", L.TouchLen * (E(1) - L.Touched));
+    // The words up to its end, rounded up: the remainder is below 32.
+    // Start + Length is at most 2^28 (the heap and output tables prove each
+    // byte below 2^28), so the words are at most 2^23.
+    Bld.when(L.Touched).assertEq("cpu.touch_end", E(32) * L.TouchEndWords,
+                                 L.TouchStart + L.TouchLen + L.TouchEndRem);
+    Bld.send(Bus::Range16, L.Touched, L.TouchEndRem);
+    Bld.send(Bus::Range16, L.Touched, E(1u << 11) * L.TouchEndRem);
+    // The heap size is the running maximum of those ends: Grows says which
+    // is larger, and their distance (below 2^24) is range checked.
+    Bld.assertBool("cpu.grows_bool", L.Grows);
+    Bld.assertZero("cpu.grows_touched", L.Grows * (E(1) - L.Touched));
+    E Diff = L.TouchEndWords - L.HeapWords;
+    Bld.when(L.Touched).assertEq("cpu.heap_size_max",
+                                 L.GrowGapLo + E(LimbBase) * L.GrowGapHi,
+                                 L.Grows * Diff - (E(1) - L.Grows) * Diff);
+    Bld.send(Bus::Range16, L.Touched, L.GrowGapLo);
+    Bld.send(Bus::Range16, L.Touched, E(1u << 8) * L.GrowGapHi);
+    Bld.whenFirstRow().assertZero("cpu.first_heap_size", L.HeapWords);
+    Bld.whenTransition().assertEq("cpu.heap_size_step", N.HeapWords,
+                                  L.HeapWords + L.Grows * Diff);
+    // msize: 32 HeapWords, below 2^28.
+    Bld.when(MSize).assertEq("cpu.msize", L.Out[0] + E(LimbBase) * L.Out[1],
+                             E(32) * L.HeapWords);
+    for (unsigned I = 2; I < NumLimbs; ++I)
+      Bld.when(MSize).assertZero("cpu.msize", L.Out[I]);
+    Bld.send(Bus::Range16, MSize, L.Out[0]);
+    Bld.send(Bus::Range16, MSize, L.Out[1]);
+  }
+
   uint64_t CodeLength;
 };
 

@@ -32,7 +32,7 @@ enum class BranchKind : uint8_t {
   IfOne,
   /// Taken when the ALU result is 0 (jnz, bne, bgeu, bge).
   IfZero,
-  /// jr: to the first operand.
+  /// jr and fcallr: to the first operand.
   Register,
   /// fret: to the return pc on the internal call stack.
   Return,
@@ -51,8 +51,9 @@ struct CpuOpInfo {
   bool IsStop = false;
   /// revert: the execution ends reverted, a public output.
   bool IsRevert = false;
-  /// fcall: pushes (pc + 1, fp) on the internal call stack and moves the
-  /// window (its target is an Always branch).
+  /// fcall and fcallr: push (pc + 1, fp, sp) on the internal call stack and
+  /// move the window (fcall's target is an Always branch, fcallr's a
+  /// Register one).
   bool IsFCall = false;
   /// mov: the result is the first source.
   bool IsMov = false;
@@ -80,6 +81,20 @@ struct CpuOpInfo {
   bool IsTransient = false;
   /// log0 .. log4: the log table reads the block and checks the log.
   bool IsLog = false;
+
+  // Stack memory (docs/isa.md).
+  /// A stack load (writes A) or store: spld, spst, stload, stload8,
+  /// ststore, ststore8; the stack table checks it. StackSpRel: the address
+  /// is sp + sext(imm) (spld, spst), otherwise the first source plus
+  /// sext(imm). StackByte: one byte (stload8, ststore8).
+  bool IsStack = false, StackSpRel = false, StackByte = false;
+  /// enter: sp grows by zext(imm).
+  bool IsEnter = false;
+  /// spaddr: the result is sp + sext(imm).
+  bool IsSpAddr = false;
+
+  /// msize: the result is the heap size, CPU state.
+  bool IsMSize = false;
 
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
@@ -121,6 +136,10 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::FCall:
     I.Branch = BranchKind::Always;
+    I.IsFCall = true;
+    break;
+  case Opcode::FCallR:
+    I.Branch = BranchKind::Register;
     I.IsFCall = true;
     break;
   case Opcode::FRet:
@@ -193,6 +212,29 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::Keccak256:
     I.IsKeccak = true;
+    break;
+  case Opcode::Enter:
+    I.IsEnter = true;
+    break;
+  case Opcode::SpLd:
+  case Opcode::SpSt:
+    I.IsStack = true;
+    I.StackSpRel = true;
+    break;
+  case Opcode::StLoad:
+  case Opcode::StStore:
+    I.IsStack = true;
+    break;
+  case Opcode::StLoad8:
+  case Opcode::StStore8:
+    I.IsStack = true;
+    I.StackByte = true;
+    break;
+  case Opcode::SpAddr:
+    I.IsSpAddr = true;
+    break;
+  case Opcode::MSize:
+    I.IsMSize = true;
     break;
   case Opcode::MLoad:
   case Opcode::MStore:
@@ -317,7 +359,7 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
       }
       ++Sources;
     }
-    if (K == 'i' && !I.IsHeap && !I.IsCdLoad)
+    if (K == 'i' && !I.IsHeap && !I.IsCdLoad && !I.IsStack && !I.IsSpAddr)
       I.ImmValue = true;
     if (K == 'u')
       I.ImmZext = true;
@@ -401,19 +443,24 @@ static_assert(
         if ((I.Branch == BranchKind::IfOne || I.Branch == BranchKind::IfZero) &&
             (!I.UsesAlu || I.Writes))
           return false;
-        // jr reads its target; fret reads nothing of the frame; neither
-        // writes.
-        if (I.Branch == BranchKind::Register && (!I.Reads1 || I.Writes))
+        // jr and fcallr read their target first; fret reads nothing of the
+        // frame; none writes.
+        if (I.Branch == BranchKind::Register &&
+            (!I.Reads1 || I.Reads2 || I.Writes))
           return false;
         if (I.Branch == BranchKind::Return && (I.Reads1 || I.Writes))
           return false;
-        // fcall writes no register (its window base is not a register read).
-        if (I.IsFCall && (I.Reads1 || I.Writes))
+        // fcall and fcallr write no register (the window base is not a
+        // register read); fcallr reads its target (field B), fcall none.
+        if (I.IsFCall &&
+            (I.Writes || I.Reads1 != (I.Branch == BranchKind::Register) ||
+             (I.Reads1 && I.Src1Field != 1)))
           return false;
         // Anything that is not a jump, stop, mov or li writes an ALU result.
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
             !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsKeccak &&
-            !I.IsStorage && !I.IsLog && !(I.UsesAlu && I.Writes))
+            !I.IsStorage && !I.IsLog && !I.IsStack && !I.IsEnter &&
+            !I.IsSpAddr && !I.IsMSize && !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
@@ -442,6 +489,26 @@ static_assert(
         // A log reads its block in the log table, nothing in the CPU.
         if (I.IsLog && (I.Reads1 || I.Reads2 || I.Reads3 || I.Writes ||
                         I.UsesAlu || I.ImmValue || I.ImmZext))
+          return false;
+        // A stack load writes the value and reads its address first (none
+        // for spld); a store reads its address first and the value second,
+        // or, for spst, the value first.
+        if (I.IsStack &&
+            (I.UsesAlu || I.ImmValue || I.ImmZext || I.Reads3 ||
+             (I.Writes ? I.Reads2 || I.Reads1 == I.StackSpRel
+                       : I.Reads1 != true || I.Reads2 == I.StackSpRel ||
+                             (I.StackSpRel && I.Src1Field != 0))))
+          return false;
+        // enter's amount is zext(imm); spaddr only writes its result.
+        if (I.IsEnter &&
+            (!I.ImmZext || I.Reads1 || I.Reads2 || I.Writes || I.UsesAlu))
+          return false;
+        if (I.IsSpAddr && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
+                           I.ImmZext || I.UsesAlu))
+          return false;
+        // msize only writes its result.
+        if (I.IsMSize && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
+                          I.ImmZext || I.UsesAlu))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
