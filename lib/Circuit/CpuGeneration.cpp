@@ -204,10 +204,17 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                        static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
       TouchLen = I.Op == Opcode::MLoad8 || I.Op == Opcode::MStore8 ? 1 : 32;
     }
-    if (Info.IsStop) {
+    if (Info.IsStop || Info.IsKeccak) {
       // checkSupported keeps both below 2^32.
       TouchStart = In1.low() & 0xffffffff;
       TouchLen = In2.low() & 0xffffffff;
+    }
+    if (Info.IsLog) {
+      // The log table's offset and size (checkSupported keeps both at most
+      // 2^28).
+      std::vector<Word> Block = logBlock(T, R);
+      TouchStart = Block[0].low();
+      TouchLen = Block[1].low();
     }
     C.TouchStart = Felt(TouchStart);
     C.TouchLen = Felt(TouchLen);

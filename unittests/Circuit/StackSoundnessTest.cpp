@@ -449,6 +449,31 @@ const std::vector<Mutation> &zkc::test::stackMutations() {
          W.cpu(2).TouchEndRem = Felt();
          replayHeapSize(W, 2);
        }},
+      {"cpu.heap_touch", "keccak256 of [40, 70) touching [0, 30)",
+       [] {
+         return std::vector<Instruction>{
+             ins(Opcode::Li, 1, 0, 0, 40), ins(Opcode::Li, 2, 0, 0, 30),
+             ins(Opcode::Keccak256, 3, 1, 2), ins(Opcode::MSize, 4),
+             ins(Opcode::Stop)};
+       },
+       [](Mutant &W) {
+         W.cpu(2).TouchStart = Felt();
+         W.cpu(2).TouchEndWords = Felt(1u);
+         W.cpu(2).TouchEndRem = Felt(2u);
+         replayHeapSize(W, 2);
+       }},
+      {"bus log", "log0 of [200, 201) touching [0, 1)",
+       [] {
+         return std::vector<Instruction>{
+             ins(Opcode::Li, 10, 0, 0, 200), ins(Opcode::Li, 11, 0, 0, 1),
+             ins(Opcode::Log0, 10), ins(Opcode::MSize, 4), ins(Opcode::Stop)};
+       },
+       [](Mutant &W) {
+         W.cpu(2).TouchStart = Felt();
+         W.cpu(2).TouchEndWords = Felt(1u);
+         W.cpu(2).TouchEndRem = Felt(31u);
+         replayHeapSize(W, 2);
+       }},
       {"cpu.touched", "li touching an empty range",
        [] { return msizeProgram(); },
        [](Mutant &W) { W.cpu(1).Touched = Felt(1u); }},

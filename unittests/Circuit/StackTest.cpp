@@ -380,6 +380,39 @@ TEST(StackTest, ReturnsAndRevertsGrowTheHeap) {
   }
 }
 
+TEST(StackTest, HashesAndLogsGrowTheHeap) {
+  // keccak256 and logs grow the heap over their ranges, as the ISA says,
+  // unaligned and beyond every access; empty ranges grow nothing, wherever
+  // they start.
+  std::vector<Instruction> Code = {
+      ins(Opcode::Li, 1, 0, 0, 40),      // 0
+      ins(Opcode::Li, 2, 0, 0, 30),      // 1
+      ins(Opcode::Keccak256, 3, 1, 2),   // 2 [40, 70): 96
+      ins(Opcode::MSize, 4),             // 3
+      ins(Opcode::Li, 1, 0, 0, 5000),    // 4
+      ins(Opcode::Li, 2, 0, 0, 0),       // 5
+      ins(Opcode::Keccak256, 3, 1, 2),   // 6 empty: no growth
+      ins(Opcode::MSize, 4),             // 7
+      ins(Opcode::Li, 10, 0, 0, 200),    // 8 offset
+      ins(Opcode::Li, 11, 0, 0, 1),      // 9 size
+      ins(Opcode::Mov, 12, 3),           // 10 topic
+      ins(Opcode::Log1, 10),             // 11 [200, 201): 224
+      ins(Opcode::MSize, 4),             // 12
+      ins(Opcode::Li, 10, 0, 0, 9000),   // 13
+      ins(Opcode::Li, 11, 0, 0, 0),      // 14
+      ins(Opcode::Log0, 10),             // 15 empty: no growth
+      ins(Opcode::MSize, 4),             // 16
+      ins(Opcode::Li, 10, 0, 0, 100),    // 17
+      ins(Opcode::Li, 11, 0, 0, 1000),   // 18
+      ins(Opcode::Log0, 10),             // 19 [100, 1100): 1120
+      ins(Opcode::MSize, 4),             // 20
+      ins(Opcode::Stop),
+  };
+  CircuitRun R(Code);
+  expectHolds(R);
+  EXPECT_EQ(sizes(R), (std::vector<uint64_t>{96, 96, 224, 224, 1120}));
+}
+
 TEST(StackTest, RandomHeapSizes) {
   std::mt19937_64 Rng(11);
   std::vector<Instruction> Code = {ins(Opcode::Li, 1, 0, 0, 0)};

@@ -392,14 +392,15 @@ public:
         Access.push(Load * L.Out[I] + Store * L.In2[I]);
       Bld.interact(Bus::Storage, Load + Store, Access, /*IsSend=*/true);
     }
-    // Logs (LogAir.h): the log table reads the block at Fp + A.
-    {
-      E Log(0);
-      for (unsigned I = 0; I < NumCpuSelectors; ++I)
-        if (cpuOpInfo(CpuSelectorOps[I]).IsLog)
-          Log = Log + L.Sel[I];
-      Bld.send(Bus::Log, Log, OpcodeE, L.Clk, L.Fp + L.A);
-    }
+    // Logs (LogAir.h): the log table reads the block at Fp + A, and its
+    // offset and size are the range the row touches (the heap grows over
+    // it).
+    E Log(0);
+    for (unsigned I = 0; I < NumCpuSelectors; ++I)
+      if (cpuOpInfo(CpuSelectorOps[I]).IsLog)
+        Log = Log + L.Sel[I];
+    Bld.send(Bus::Log, Log, OpcodeE, L.Clk, L.Fp + L.A, L.TouchStart,
+             L.TouchLen);
     // The halt: once per output byte and once more, so that the output
     // table's public length is the one returned (stop reads nothing: its
     // range is empty).
@@ -409,7 +410,8 @@ public:
              L.Clk + E(1));
     evalStack(Bld, L, N, FRet, SpRel, StackReg, StackByte, StackLoad, SpStore,
               RegStore, StackOp, Enter, SpAddr);
-    evalHeapSize(Bld, L, N, Stop, HeapWordAccess, HeapByteAccess, MSize);
+    evalHeapSize(Bld, L, N, Stop, HeapWordAccess, HeapByteAccess, Keccak, Log,
+                 MSize);
 
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
@@ -486,18 +488,24 @@ private:
   template <AirBuilder B, class E>
   void evalHeapSize(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
                     const E &Stop, const E &HeapWordAccess,
-                    const E &HeapByteAccess, const E &MSize) const {
+                    const E &HeapByteAccess, const E &Keccak, const E &Log,
+                    const E &MSize) const {
     // The heap range each row touches. Whatever else grows the heap (a
-    // copy, keccak256) adds its range here.
+    // copy) adds its range here. A log's range is its offset and size,
+    // which the log table reads and the log bus ties to this row's.
     E HeapAddr =
         L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm - E(1ull << 32) * L.ImmSign;
-    E OutStart = L.In1[0] + E(LimbBase) * L.In1[1];
-    E OutLength = L.In2[0] + E(LimbBase) * L.In2[1];
-    Bld.assertEq("cpu.heap_touch", L.TouchStart,
-                 (HeapWordAccess + HeapByteAccess) * HeapAddr +
-                     Stop * OutStart);
-    Bld.assertEq("cpu.heap_touch", L.TouchLen,
-                 E(32) * HeapWordAccess + HeapByteAccess + Stop * OutLength);
+    // return/revert's and keccak256's range: start and length in In1, In2.
+    E RangeStart = L.In1[0] + E(LimbBase) * L.In1[1];
+    E RangeLength = L.In2[0] + E(LimbBase) * L.In2[1];
+    Bld.when(E(1) - Log)
+        .assertEq("cpu.heap_touch", L.TouchStart,
+                  (HeapWordAccess + HeapByteAccess) * HeapAddr +
+                      (Stop + Keccak) * RangeStart);
+    Bld.when(E(1) - Log)
+        .assertEq("cpu.heap_touch", L.TouchLen,
+                  E(32) * HeapWordAccess + HeapByteAccess +
+                      (Stop + Keccak) * RangeLength);
     // Touched is 1 exactly when the range is not empty.
     Bld.assertEq("cpu.touched", L.Touched, L.TouchLen * L.TouchLenInv);
     Bld.assertZero("cpu.touched_exact", L.TouchLen * (E(1) - L.Touched));

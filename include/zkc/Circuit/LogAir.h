@@ -75,8 +75,11 @@ public:
       for (unsigned J = 0; J < K; ++J)
         HasTopic[J] = HasTopic[J] + L.IsLog[K];
     }
-    // The CPU's log instructions, each once.
-    Bld.receive(Bus::Log, IsReal, Op, L.Clk, L.Base);
+    // The CPU's log instructions, each once, with the range the heap grows
+    // over.
+    Bld.receive(Bus::Log, IsReal, Op, L.Clk, L.Base,
+                L.OffLo + E(LimbBase) * L.OffHi,
+                L.SizeLo + E(LimbBase) * L.SizeHi);
 
     // The block: offset and size, whose high limbs must be zero (the
     // tuples say so), then the topics, all read at the cycle's first
