@@ -512,19 +512,24 @@ L_ExtCodeHash: {
   //===--------------------------------------------------------------------===//
   // Storage and hashing
   //===--------------------------------------------------------------------===//
-L_SLoad:
-  R[I->A] = Host.getStorage(Msg.Recipient, R[I->B]);
+L_SLoad: {
+  // The key is copied first: the result may overwrite its register.
+  const Word Key = R[I->B];
+  R[I->A] = Host.getStorage(Msg.Recipient, Key);
   if constexpr (Tracing)
-    F.record(Space::Storage, false, R[I->B], R[I->A], 32);
+    F.record(Space::Storage, false, Key, R[I->A], 32);
   NEXT();
+}
 L_SStore:
   CHECKED(F.storageStore(R[I->A], R[I->B]));
   NEXT();
-L_TLoad:
-  R[I->A] = Host.getTransient(Msg.Recipient, R[I->B]);
+L_TLoad: {
+  const Word Key = R[I->B];
+  R[I->A] = Host.getTransient(Msg.Recipient, Key);
   if constexpr (Tracing)
-    F.record(Space::TransientStorage, false, R[I->B], R[I->A], 32);
+    F.record(Space::TransientStorage, false, Key, R[I->A], 32);
   NEXT();
+}
 L_TStore:
   if (Msg.IsStatic)
     TRAP(TrapKind::StaticStateChange);

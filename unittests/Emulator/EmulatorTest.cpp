@@ -443,4 +443,24 @@ TEST_F(EmulatorTest, TracingRecordsEveryCycleAndChangesNothing) {
   EXPECT_EQ(CallStep->Out, Word(1));
 }
 
+TEST_F(EmulatorTest, TracedLoadsRecordTheirKeyWhenTheResultOverwritesIt) {
+  // sload r1, r1 and tload r2, r2: the key's register receives the value.
+  Word Addr = install(makeObject(
+      {ins(O::Li, 1, 0, 0, 7), ins(O::SLoad, 1, 1), ins(O::Li, 2, 0, 0, 9),
+       ins(O::Li, 3, 0, 0, 11), ins(O::TStore, 2, 3), ins(O::TLoad, 2, 2),
+       ins(O::Stop)}));
+  E.setStorage(Addr, Word(7), Word(30));
+  Trace T;
+  E.setTrace(&T);
+  call(Addr, {});
+  E.setTrace(nullptr);
+  std::vector<std::pair<Word, Word>> Loads;
+  for (const MemoryAccess &A : T.Accesses)
+    if (!A.IsWrite && (A.Where == Space::Storage ||
+                       A.Where == Space::TransientStorage))
+      Loads.push_back({A.Address, A.Value});
+  EXPECT_EQ(Loads, (std::vector<std::pair<Word, Word>>{{Word(7), Word(30)},
+                                                       {Word(9), Word(11)}}));
+}
+
 } // namespace
