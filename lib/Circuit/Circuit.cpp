@@ -56,6 +56,10 @@ const char *zkc::circuit::busName(Bus B) {
     return "keccak";
   case Bus::KeccakF:
     return "keccak-f";
+  case Bus::Copy:
+    return "copy";
+  case Bus::Code:
+    return "code";
   }
   return "?";
 }
@@ -114,6 +118,10 @@ const char *zkc::circuit::tableName(TableId T) {
     return KeccakSpongeAir::Name;
   case TableId::KeccakF:
     return KeccakAir::Name;
+  case TableId::Copy:
+    return CopyAir::Name;
+  case TableId::Code:
+    return CodeAir::Name;
   }
   return "?";
 }
@@ -134,7 +142,8 @@ ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
                        PublicInputs Env, PublicOutputs Out)
     : Program(withSentinel(std::move(Code)), std::move(Pool)),
       Cpu(Program.code().size() - 1), Output(std::move(Out)),
-      CdLoad(Env.Calldata.size()), Env(Env), Calldata(Env.Calldata) {
+      CdLoad(Env.Calldata.size()), Env(Env), Calldata(Env.Calldata),
+      Copy(Env.Calldata.size(), Env.Code.size()), CodeBytes(Env.Code) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -187,6 +196,15 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
       return Fail("a keccak256 range with a start or length of 2^32 or more "
                   "(at pc " +
                   llvm::Twine(S.Pc) + ")");
+  // A copy's destination, source and length are taken below 2^32
+  // (CpuAir.h): a longer copy traps, but an empty one may name anything.
+  for (const vm::TraceStep &S : T.Steps)
+    if (cpuOpInfo(S.Instr.Op).IsCopy &&
+        (!(S.In[0] < Word(1ull << 32)) || !(S.In[1] < Word(1ull << 32)) ||
+         !(S.In[2] < Word(1ull << 32))))
+      return Fail("a copy with a destination, source or length of 2^32 or "
+                  "more (at pc " +
+                  llvm::Twine(S.Pc) + ")");
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -230,7 +248,8 @@ public:
         Calldata(C.preprocessed(TableId::Calldata)),
         ProgramMult(T[TableId::Program]), RangeMult(T[TableId::Range16]),
         ByteMult(T[TableId::Byte]), EnvMult(T[TableId::Environment]),
-        CalldataMult(T[TableId::Calldata]) {}
+        CalldataMult(T[TableId::Calldata]), Code(C.preprocessed(TableId::Code)),
+        CodeMult(T[TableId::Code]) {}
 
   void constraintFailed(const char *, size_t) override {}
   void interaction(Bus B, Felt Mult, const Tuple<Felt> &T, bool IsSend,
@@ -263,6 +282,10 @@ public:
       if (T[0].value() < Calldata.Height &&
           Calldata.at(T[0].value(), 1) == T[1])
         CalldataMult.at(T[0].value(), 0) += Mult;
+      return;
+    case Bus::Code:
+      if (T[0].value() < Code.Height && Code.at(T[0].value(), 1) == T[1])
+        CodeMult.at(T[0].value(), 0) += Mult;
       return;
     case Bus::Range16:
       if (T[0].value() < RangeAir::Height)
@@ -299,15 +322,18 @@ public:
 private:
   const Matrix &Program, &Env, &Calldata;
   Matrix &ProgramMult, &RangeMult, &ByteMult, &EnvMult, &CalldataMult;
+  const Matrix &Code;
+  Matrix &CodeMult;
 };
 
 static_assert(ProgramAir::Width == 1 && EnvAir::Width == 1 &&
-                  RangeAir::Width == 1 && CalldataAir::Width == 1,
+                  RangeAir::Width == 1 && CalldataAir::Width == 1 &&
+                  CodeAir::Width == 1,
               "lookup tables but byte have one main column, the multiplicity");
 
-constexpr TableId LookupTables[] = {TableId::Program, TableId::Environment,
+constexpr TableId LookupTables[] = {TableId::Program,  TableId::Environment,
                                     TableId::Calldata, TableId::Range16,
-                                    TableId::Byte};
+                                    TableId::Byte,     TableId::Code};
 
 bool isLookupTable(TableId T) { return llvm::is_contained(LookupTables, T); }
 
@@ -354,9 +380,18 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::WideMul] = generateWideMulTrace(WideMul);
   generateRegisterTraces(Events.Registers, Out[TableId::Registers],
                          Out[TableId::RegisterBoundary]);
+  // The bytes each copy writes: the public calldata's or code's, zero past
+  // the end.
+  for (CopyEvent &Ev : Events.Copies) {
+    const std::vector<uint8_t> &Source =
+        Ev.Op == Opcode::CodeCopy ? C.CodeBytes.data() : C.Calldata.data();
+    Ev.Bytes.assign(Ev.Len, 0);
+    for (uint64_t I = 0; I < Ev.Len && Ev.Src + I < Source.size(); ++I)
+      Ev.Bytes[I] = Source[Ev.Src + I];
+  }
   generateHeapTraces(Events.Heap, Events.Keccak, Events.Halt,
                      Out[TableId::Heap], Out[TableId::HeapBoundary],
-                     Out[TableId::Output]);
+                     Out[TableId::Output], Events.Copies);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -397,6 +432,9 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::KeccakSponge)] = Perms.size();
   Out.UsedRows[static_cast<unsigned>(TableId::KeccakF)] =
       keccak::Period * Perms.size();
+  Out[TableId::Copy] = generateCopyTrace(
+      Events.Copies, C.Calldata.data().size(), C.CodeBytes.data().size(),
+      &Out.UsedRows[static_cast<unsigned>(TableId::Copy)]);
 
   // The lookup tables are as high as their fixed columns.
   for (TableId L : LookupTables) {
@@ -404,7 +442,9 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
     size_t Width = L == TableId::Byte ? ByteAir::Width : size_t(1);
     Out[L] = Matrix(Width, Pre.Height);
     Out.UsedRows[static_cast<unsigned>(L)] =
-        L == TableId::Program ? C.Program.code().size() : Pre.Height;
+        L == TableId::Program ? C.Program.code().size()
+        : L == TableId::Code  ? C.CodeBytes.data().size()
+                              : Pre.Height;
   }
   fillLookupMultiplicities(C, Out);
   return Out;
@@ -432,8 +472,10 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
   In[Opcode::SelfBalance] = Tx.Value;
   if (const vm::Account *A = E.State.find(Recipient)) {
     In[Opcode::SelfBalance] = A->Balance + Tx.Value;
-    if (A->Code)
+    if (A->Code) {
       In[Opcode::CodeSize] = Word(uint64_t(A->Code->size()));
+      In.Code = *A->Code;
+    }
   }
   return In;
 }

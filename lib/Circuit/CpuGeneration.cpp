@@ -120,6 +120,8 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
       In2 = Word(uint64_t(I.Imm));
     if (Info.Reads3)
       In3 = S.In[NextIn++];
+    if (Info.Reads3C)
+      In3 = S.In[NextIn++];
     if (Info.Writes)
       Out = S.Out;
     else if (Info.UsesAlu)
@@ -181,6 +183,16 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                            Out,
                            {},
                            {}});
+    if (Info.IsCopy)
+      // checkSupported keeps the destination, source and length below 2^32.
+      Ev.Copies.push_back({I.Op,
+                           uint64_t(R) + 1,
+                           In1.low() & 0xffffffff,
+                           In2.low() & 0xffffffff,
+                           In3.low() & 0xffffffff,
+                           {},
+                           {},
+                           {}});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32
       // (stop reads nothing, so its range is empty).
@@ -201,6 +213,8 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
           {S.Fp + uint64_t(field(I, Info.Src2Field)), Ts + 2, false, In2});
     if (Info.Reads3)
       Ev.Registers.push_back({S.Fp + uint64_t(I.Imm), Ts + 3, false, In3});
+    if (Info.Reads3C)
+      Ev.Registers.push_back({S.Fp + uint64_t(I.C), Ts + 3, false, In3});
     if (Info.Writes)
       Ev.Registers.push_back({S.Fp + uint64_t(I.A), Ts + 4, true, Out});
   }

@@ -6,7 +6,8 @@
 //
 // Replays the heap accesses in timestamp order byte by byte, recording for
 // each byte the state it found (previous timestamp and byte), with
-// keccak256's reads of its message among them (the sponge table's), then
+// keccak256's reads of its message among them (the sponge table's) and
+// the copies' writes (the copy table's), then
 // the output's reads of the returned range at the halt, and lists the final
 // state of every byte touched for the boundary table.
 //
@@ -32,7 +33,8 @@ uint8_t byteAt(const Word &W, unsigned J) {
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       std::vector<KeccakEvent> &Keccak,
                                       const HaltEvent &Halt, Matrix &Accesses,
-                                      Matrix &Boundary, Matrix &Output) {
+                                      Matrix &Boundary, Matrix &Output,
+                                      std::vector<CopyEvent> &Copies) {
   struct State {
     uint64_t Ts = 0;
     uint8_t Value = 0;
@@ -56,10 +58,28 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       }
     }
   };
+  // A copy writes its bytes at its timestamp, like stores of one byte.
+  size_t NextCopy = 0;
+  auto WriteCopiesUntil = [&](uint64_t Ts) {
+    for (; NextCopy < Copies.size() && Copies[NextCopy].Ts < Ts; ++NextCopy) {
+      CopyEvent &Cp = Copies[NextCopy];
+      ReadKeccakUntil(Cp.Ts);
+      Cp.PrevTs.resize(Cp.Len);
+      Cp.PrevBytes.resize(Cp.Len);
+      for (uint64_t I = 0; I < Cp.Len; ++I) {
+        State &Cell = Cells[Cp.Dst + I];
+        assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
+        Cp.PrevBytes[I] = Cell.Value;
+        Cp.PrevTs[I] = Cell.Ts;
+        Cell = {Cp.Ts, Cp.Bytes[I]};
+      }
+    }
+    ReadKeccakUntil(Ts);
+  };
   Accesses = Matrix(HeapAccessAir::Width, paddedHeight(Events.size()));
   for (size_t R = 0; R < Events.size(); ++R) {
     const HeapEvent &Ev = Events[R];
-    ReadKeccakUntil(Ev.Ts);
+    WriteCopiesUntil(Ev.Ts);
     bool IsWord = Ev.Op == Opcode::MLoad || Ev.Op == Opcode::MStore;
     bool IsWrite = Ev.Op == Opcode::MStore || Ev.Op == Opcode::MStore8;
     HeapAccessCols<Felt> &C = viewRowMut<HeapAccessCols>(Accesses.row(R));
@@ -92,7 +112,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     }
   }
 
-  ReadKeccakUntil(~uint64_t(0));
+  WriteCopiesUntil(~uint64_t(0));
 
   // The returned bytes, read last: the halt is the last cycle.
   Output = Matrix(OutputAir::Width, OutputAir::heightFor(Halt.Length));

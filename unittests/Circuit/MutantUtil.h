@@ -300,6 +300,8 @@ const std::vector<Mutation> &outputMutations();
 const std::vector<Mutation> &calldataMutations();
 /// The mutations of the keccak tables, in KeccakSoundnessTest.cpp.
 const std::vector<Mutation> &keccakMutations();
+/// The mutations of the copy tables, in CopySoundnessTest.cpp.
+const std::vector<Mutation> &copyMutations();
 
 } // namespace zkc::test
 

@@ -72,12 +72,12 @@ TEST(TransactionCheckTest, ChecksACallWithItsOwnOrigin) {
 TEST(TransactionCheckTest, CountsWhatTheCircuitCannotProve) {
   Emulator E;
   installContract(E, {ins(Opcode::Gas, 1), ins(Opcode::Gas, 2),
-                      ins(Opcode::RdSize, 3), ins(Opcode::Stop)});
+                      ins(Opcode::BlockHash, 3, 1), ins(Opcode::Stop)});
   TransactionCheck Check;
   TxResult R = transactAndCheck(E, callOf(Contract), Check);
   EXPECT_EQ(R.Result.S, Status::Success);
   EXPECT_EQ(Check.Outcome, TransactionCheck::Result::Unsupported);
-  EXPECT_EQ(Check.Detail, "unsupported by the circuit: gas, rdsize");
+  EXPECT_EQ(Check.Detail, "unsupported by the circuit: gas, blockhash");
 
   // A deployment, and a trap.
   Transaction Deploy;
@@ -104,7 +104,7 @@ TEST(TransactionCheckTest, CountsWhatTheCircuitCannotProve) {
   EXPECT_EQ(Twice.Unsupported, 6u);
   EXPECT_EQ(Twice.Checked, 0u);
   EXPECT_EQ(Twice.Reasons["gas"], 2u);
-  EXPECT_EQ(Twice.Reasons["rdsize"], 2u);
+  EXPECT_EQ(Twice.Reasons["blockhash"], 2u);
   EXPECT_EQ(Twice.Reasons[DeployCheck.Detail], 2u);
   EXPECT_EQ(Twice.Reasons.size(), 4u);
 }

@@ -86,8 +86,14 @@ enum class Bus : uint8_t {
   /// sponge and received by the permutation table, outputs (kind 1) sent
   /// back.
   KeccakF,
+  /// (opcode, dst, src, length, timestamp): cdcopy's and codecopy's
+  /// copies, asked by the CPU, answered by the copy table.
+  Copy,
+  /// (address, byte): the running code's bytes, looked up by the copy table
+  /// in the code table (public inputs).
+  Code,
 };
-inline constexpr unsigned NumBuses = 16;
+inline constexpr unsigned NumBuses = 18;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

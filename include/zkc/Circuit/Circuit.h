@@ -17,6 +17,7 @@
 #include "zkc/Circuit/AluAir.h"
 #include "zkc/Circuit/ByteOpAir.h"
 #include "zkc/Circuit/CalldataAir.h"
+#include "zkc/Circuit/CopyAir.h"
 #include "zkc/Circuit/CpuAir.h"
 #include "zkc/Circuit/DivModAir.h"
 #include "zkc/Circuit/EnvAir.h"
@@ -72,8 +73,10 @@ enum class TableId : uint8_t {
   Byte,
   KeccakSponge,
   KeccakF,
+  Copy,
+  Code,
 };
-inline constexpr unsigned NumTables = 26;
+inline constexpr unsigned NumTables = 28;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -112,6 +115,8 @@ public:
   ByteAir Bytes;
   KeccakSpongeAir KeccakSponge;
   KeccakAir KeccakF;
+  CopyAir Copy;
+  CodeAir CodeBytes;
 
   /// Calls Fn(TableId, Air) for every table, in TableId order.
   template <class F> void forEachTable(F &&Fn) const {
@@ -141,6 +146,8 @@ public:
     Fn(TableId::Byte, Bytes);
     Fn(TableId::KeccakSponge, KeccakSponge);
     Fn(TableId::KeccakF, KeccakF);
+    Fn(TableId::Copy, Copy);
+    Fn(TableId::Code, CodeBytes);
   }
 
   /// The preprocessed trace of a table (empty if it has none), computed
@@ -232,6 +239,22 @@ struct KeccakEvent {
   std::vector<uint64_t> PrevTs;
 };
 
+/// One cdcopy or codecopy (Op) of Len bytes from Src to the heap at Dst,
+/// at timestamp cycle + 1. Bytes are the bytes copied (from the public
+/// calldata or code, zero past the end), filled in by buildCircuitTrace;
+/// PrevTs and PrevBytes the heap states the writes found, filled in by
+/// generateHeapTraces.
+struct CopyEvent {
+  Opcode Op;
+  uint64_t Ts;
+  uint64_t Dst;
+  uint64_t Src;
+  uint64_t Len;
+  std::vector<uint8_t> Bytes;
+  std::vector<uint64_t> PrevTs;
+  std::vector<uint8_t> PrevBytes;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -254,6 +277,7 @@ struct CpuEvents {
   HaltEvent Halt;
   std::vector<CdLoadEvent> CdLoad;
   std::vector<KeccakEvent> Keccak;
+  std::vector<CopyEvent> Copies;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
@@ -292,9 +316,18 @@ void generateRegisterTraces(const std::vector<RegisterEvent> &Events,
 /// order, whose Message and PrevTs it fills in) among them, then the
 /// output's reads at the halt, and the boundary rows, a byte each, by
 /// increasing address.
+/// The copies' writes (Copies, in timestamp order, whose PrevTs and
+/// PrevBytes it fills in) are among them at their timestamps too.
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
                         std::vector<KeccakEvent> &Keccak, const HaltEvent &Halt,
-                        Matrix &Accesses, Matrix &Boundary, Matrix &Output);
+                        Matrix &Accesses, Matrix &Boundary, Matrix &Output,
+                        std::vector<CopyEvent> &Copies);
+
+/// The copy table: a row per byte of each copy (one for an empty copy), in
+/// the order given. Returns the rows used in *UsedRows.
+Matrix generateCopyTrace(const std::vector<CopyEvent> &Events,
+                         uint64_t CalldataSize, uint64_t CodeSize,
+                         size_t *UsedRows);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.

@@ -77,6 +77,7 @@ public:
         ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
         Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0), HeapLoad(0),
         HeapStore(0), Revert(0), CdLoad(0), Keccak(0);
+    E Copy(0), Reads3C(0), RdSize(0), RdCopy(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -137,6 +138,14 @@ public:
       if (Info.IsHeap)
         (Info.Writes ? HeapLoad : HeapStore) =
             (Info.Writes ? HeapLoad : HeapStore) + S;
+      if (Info.IsCopy)
+        Copy = Copy + S;
+      if (Info.Reads3C)
+        Reads3C = Reads3C + S;
+      if (Info.IsRdSize)
+        RdSize = RdSize + S;
+      if (Info.IsRdCopy)
+        RdCopy = RdCopy + S;
     }
     E Heap = HeapLoad + HeapStore;
 
@@ -238,7 +247,8 @@ public:
           .assertZero("cpu.unused_in1_zero", L.In1[I]);
       Bld.when(E(1) - Reads2 - ImmAny)
           .assertZero("cpu.unused_in2_zero", L.In2[I]);
-      Bld.when(E(1) - Reads3).assertZero("cpu.unused_in3_zero", L.In3[I]);
+      Bld.when(E(1) - Reads3 - Reads3C)
+          .assertZero("cpu.unused_in3_zero", L.In3[I]);
       Bld.when(Mov).assertEq("cpu.mov", L.Out[I], L.In1[I]);
       Bld.when(Li).assertEq("cpu.li", L.Out[I], L.In2[I]);
     }
@@ -302,6 +312,29 @@ public:
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmHi);
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad,
              E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+
+    // Copies (cdcopy, codecopy): destination In1, source In2 and length In3
+    // are taken below 2^32 (checkSupported refuses more), so that each is
+    // its two low limbs. The copy table writes the bytes to the heap at
+    // this row's heap timestamp. The destination range stays in the row for
+    // the heap's size.
+    for (unsigned I = 2; I < NumLimbs; ++I) {
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In1[I]);
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In2[I]);
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In3[I]);
+    }
+    Bld.send(Bus::Register, Reads3C, L.Fp + L.C, Ts + E(3), E(0), L.In3);
+    Bld.send(Bus::Copy, Copy, OpcodeE, L.In1[0] + E(LimbBase) * L.In1[1],
+             L.In2[0] + E(LimbBase) * L.In2[1],
+             L.In3[0] + E(LimbBase) * L.In3[1], L.Clk + E(1));
+    // A single context has made no call, so its returndata is empty:
+    // rdsize gives 0, and rdcopy traps unless its source and length are 0
+    // (then it copies nothing).
+    for (unsigned I = 0; I < NumLimbs; ++I) {
+      Bld.when(RdSize).assertZero("cpu.rdsize_zero", L.Out[I]);
+      Bld.when(RdCopy).assertZero("cpu.rdcopy_empty", L.In2[I]);
+      Bld.when(RdCopy).assertZero("cpu.rdcopy_empty", L.In3[I]);
+    }
   }
 
 private:

@@ -51,6 +51,9 @@ struct PublicInputs {
   std::array<Word, EnvOpcodes.size()> Env{};
   /// The calldata, read by cdload through the calldata table.
   std::vector<uint8_t> Calldata;
+  /// The running code's bytes (the object, or a creation's init code with
+  /// its arguments), read by codecopy through the code table.
+  std::vector<uint8_t> Code;
 
   Word &operator[](Opcode Op) {
     for (size_t I = 0; I < EnvOpcodes.size(); ++I)
