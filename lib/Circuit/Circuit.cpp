@@ -205,6 +205,17 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
       return Fail("a copy with a destination, source or length of 2^32 or "
                   "more (at pc " +
                   llvm::Twine(S.Pc) + ")");
+  // mcopy reads and writes at one heap timestamp, so no byte can be both
+  // (CopyAir.h): ranges that overlap, but onto themselves, are not
+  // provable.
+  for (const vm::TraceStep &S : T.Steps) {
+    if (S.Instr.Op != Opcode::MCopy || S.In[2].isZero() || S.In[0] == S.In[1])
+      continue;
+    uint64_t Dst = S.In[0].low(), Src = S.In[1].low(), Len = S.In[2].low();
+    if (Dst < Src + Len && Src < Dst + Len)
+      return Fail("an mcopy whose ranges overlap (at pc " + llvm::Twine(S.Pc) +
+                  ")");
+  }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -383,6 +394,8 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   // The bytes each copy writes: the public calldata's or code's, zero past
   // the end.
   for (CopyEvent &Ev : Events.Copies) {
+    if (Ev.Op == Opcode::MCopy)
+      continue; // the heap's, which generateHeapTraces reads
     const std::vector<uint8_t> &Source =
         Ev.Op == Opcode::CodeCopy ? C.CodeBytes.data() : C.Calldata.data();
     Ev.Bytes.assign(Ev.Len, 0);

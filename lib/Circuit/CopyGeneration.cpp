@@ -26,6 +26,10 @@ Matrix zkc::circuit::generateCopyTrace(const std::vector<CopyEvent> &Events,
   size_t R = 0;
   for (const CopyEvent &Ev : Events) {
     bool IsCode = Ev.Op == Opcode::CodeCopy;
+    bool IsMcopy = Ev.Op == Opcode::MCopy;
+    bool Same = IsMcopy && Ev.Dst == Ev.Src;
+    Felt Inv =
+        IsMcopy && !Same ? (Felt(Ev.Dst) - Felt(Ev.Src)).inverse() : Felt();
     uint64_t Size = IsCode ? CodeSize : CalldataSize;
     uint64_t N = std::max<uint64_t>(Ev.Len, 1);
     for (uint64_t I = 0; I < N; ++I, ++R) {
@@ -39,13 +43,25 @@ Matrix zkc::circuit::generateCopyTrace(const std::vector<CopyEvent> &Events,
       C.Src = Felt(Ev.Src);
       C.Len = Felt(Ev.Len);
       C.Idx = Felt(I);
+      C.IsMcopy = Felt(IsMcopy ? 1u : 0u);
+      C.Same = Felt(Same ? 1u : 0u);
+      C.Inv = Inv;
       if (Ev.Len == 0)
         continue;
       C.Active = Felt(1u);
       C.Byte = Felt(Ev.Bytes[I]);
       uint64_t SrcAddr = Ev.Src + I;
-      bool Past = SrcAddr >= Size;
-      uint64_t Diff = Past ? SrcAddr - Size : Size - 1 - SrcAddr;
+      bool Past = !IsMcopy && SrcAddr >= Size;
+      uint64_t Diff = IsMcopy ? SrcAddr
+                      : Past  ? SrcAddr - Size
+                              : Size - 1 - SrcAddr;
+      C.Looks = Felt(IsMcopy ? 0u : 1u);
+      if (IsMcopy) {
+        C.SrcPrevTs = Felt(Ev.SrcPrevTs[I]);
+        uint64_t D = Ev.Ts - Ev.SrcPrevTs[I] - 1;
+        C.SrcTsDiffLo = Felt(D & 0xffff);
+        C.SrcTsDiffHi = Felt(D >> 16);
+      }
       C.Past = Felt(Past ? 1u : 0u);
       C.DiffLo = Felt(Diff & 0xffff);
       C.DiffHi = Felt(Diff >> 16);

@@ -192,6 +192,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                            In3.low() & 0xffffffff,
                            {},
                            {},
+                           {},
                            {}});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32

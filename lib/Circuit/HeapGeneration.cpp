@@ -66,6 +66,22 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       ReadKeccakUntil(Cp.Ts);
       Cp.PrevTs.resize(Cp.Len);
       Cp.PrevBytes.resize(Cp.Len);
+      if (Cp.Op == Opcode::MCopy) {
+        // Every source byte is read before any is written; onto itself the
+        // read is the whole copy.
+        Cp.Bytes.resize(Cp.Len);
+        Cp.SrcPrevTs.resize(Cp.Len);
+        for (uint64_t I = 0; I < Cp.Len; ++I) {
+          State &Cell = Cells[Cp.Src + I];
+          assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
+          Cp.Bytes[I] = Cell.Value;
+          Cp.SrcPrevTs[I] = Cp.PrevTs[I] = Cell.Ts;
+          Cp.PrevBytes[I] = Cell.Value;
+          Cell.Ts = Cp.Ts;
+        }
+        if (Cp.Dst == Cp.Src)
+          continue;
+      }
       for (uint64_t I = 0; I < Cp.Len; ++I) {
         State &Cell = Cells[Cp.Dst + I];
         assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");

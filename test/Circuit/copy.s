@@ -1,16 +1,17 @@
 ; cdcopy and codecopy: copies of the public calldata and of the running
 ; code to the heap, across the source's end and past it (zeros), over
-; bytes already stored, read back by a load and returned; rdsize (0) and
+; bytes already stored, read back by a load and returned; mcopy within the
+; heap and onto itself; rdsize (0) and
 ; an empty rdcopy, the returndata of a context without calls being empty.
 ; Assembled, run and checked.
 ; RUN: zvm-as %s -o %t.zbin
 ; RUN: zvm-prove --check %t.zbin --no-deploy --calldata 0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021222324 | FileCheck %s
 
 ; CHECK: call: success
-; CHECK-NEXT: cycles: 22
-; CHECK-NEXT: output: 0x0000000000000000000000000000000000000000000000000000000000000000ff1e1f202122232400000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000007f5a564d000000000000000000000000000000000000000000000000000000000000000000000000000000001e1f2021222324000000000000000000000000000000000000000000
+; CHECK-NEXT: cycles: 25
+; CHECK-NEXT: output: 0x1e1f202122232400000000000000000000000000000000000000000000000000ff1e1f202122232400000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000007f5a564d000000000000000000000000000000000000000000000000000000000000000000000000000000001e1f2021222324000000000000000000000000000000000000000000
 ; CHECK:      table heap: 4 rows (4 used)
-; CHECK:      table copy: 128 rows (77 used)
+; CHECK:      table copy: 128 rows (116 used)
 ; CHECK-NEXT: table code: 256 rows ({{[0-9]+}} used)
 ; CHECK: all constraints hold
 
@@ -35,6 +36,9 @@
   rdcopy r0, r0, r0
   mload r12, r1, 1      ; the copied bytes read back
   mstore r1, r12, 108   ; [140, 172)
+  li r14, 7
+  mcopy r0, r5, r14     ; [0, 7) = [33, 40), read from the heap
+  mcopy r1, r1, r10     ; [32, 64) onto itself
   li r13, 168
   return r0, r13
 .end

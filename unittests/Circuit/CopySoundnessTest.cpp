@@ -28,7 +28,10 @@ namespace {
 /// Copy rows 0 to 15: the cdcopy of CPU row 3 (timestamp 4) of calldata
 /// [30, 46) to heap [3, 19), rows 0 to 9 inside the calldata and 10 to 15
 /// past it; rows 16 and 17: the codecopy of CPU row 6 (timestamp 7) of
-/// code [3, 5) to heap [40, 42); row 18: the empty cdcopy of CPU row 8.
+/// code [3, 5) to heap [40, 42); row 18: the empty cdcopy of CPU row 8;
+/// rows 19 to 22: the mcopy of CPU row 14 (timestamp 15) of heap [15, 19)
+/// (zeros past the calldata's end) to [60, 64); rows 23 to 26: the mcopy
+/// of CPU row 15 of [60, 64) onto itself.
 std::vector<Instruction> copyProgram() {
   return {
       ins(Opcode::Li, 1, 0, 0, 3),    // 0
@@ -42,7 +45,12 @@ std::vector<Instruction> copyProgram() {
       ins(Opcode::CdCopy, 6, 6, 6),   // 8
       ins(Opcode::RdSize, 9),         // 9
       ins(Opcode::RdCopy, 6, 6, 6),   // 10
-      ins(Opcode::Stop),              // 11
+      ins(Opcode::Li, 10, 0, 0, 15),  // 11
+      ins(Opcode::Li, 11, 0, 0, 60),  // 12
+      ins(Opcode::Li, 12, 0, 0, 4),   // 13
+      ins(Opcode::MCopy, 11, 10, 12), // 14
+      ins(Opcode::MCopy, 11, 11, 12), // 15
+      ins(Opcode::Stop),              // 16
   };
 }
 
@@ -69,6 +77,12 @@ void setFinal(Mutant &W, uint64_t Addr, uint64_t Ts, uint64_t Byte) {
   HeapBoundaryCols<Felt> &B = heapBoundary(W, Addr);
   B.FinalTs = Felt(Ts);
   B.FinalByte = Felt(Byte);
+}
+
+/// Row C copies a byte or not (a byte looked up, but for mcopy).
+void setActive(CopyCols<Felt> &C, bool Active) {
+  C.Active = Felt(Active ? 1u : 0u);
+  C.Looks = C.IsMcopy.isZero() ? C.Active : Felt();
 }
 
 /// Row C writes Addr over the state (PrevTs, PrevByte).
@@ -102,7 +116,7 @@ void forgeWrite(Mutant &W, size_t R, bool IsReal) {
   CopyCols<Felt> &C = copyRow(W, R);
   C.IsReal = Felt(IsReal ? 1u : 0u);
   C.IsFirst = Felt(IsReal ? 1u : 0u);
-  C.Active = Felt(1u);
+  setActive(C, true);
   C.Ts = Felt(5u);
   C.Dst = Felt(3u);
   C.Len = Felt(1u);
@@ -116,19 +130,25 @@ TEST(CopySoundnessTest, TheProgramDoesWhatItSays) {
   runCopies(W);
   CheckReport R = W.check();
   EXPECT_TRUE(R.ok()) << describe(R);
-  EXPECT_EQ(W.T.UsedRows[unsigned(TableId::Copy)], 19u);
+  EXPECT_EQ(W.T.UsedRows[unsigned(TableId::Copy)], 27u);
   EXPECT_EQ(W.T[TableId::Copy].Height, 32u);
   EXPECT_EQ(copyRow(W, 0).Byte, Felt(31u));
   EXPECT_EQ(copyRow(W, 10).Past, Felt(1u));
   EXPECT_EQ(copyRow(W, 16).Byte, Felt(W.Run.Env.Code[3]));
-  EXPECT_EQ(heapBoundary(W, 18).FinalTs, Felt(4u));
+  EXPECT_EQ(heapBoundary(W, 14).FinalTs, Felt(4u));
+  EXPECT_EQ(heapBoundary(W, 18).FinalTs, Felt(15u));
+  EXPECT_EQ(heapBoundary(W, 63).FinalTs, Felt(16u));
+  EXPECT_EQ(copyRow(W, 23).Same, Felt(1u));
 }
 
 TEST(CopySoundnessTest, EachMutationIsRejectedByExactlyItsConstraint) {
   for (const Mutation &M : copyMutations()) {
     SCOPED_TRACE(std::string(M.Rejecter) + ": " + M.What);
     Mutant W;
-    runCopies(W);
+    if (M.Program)
+      runCopies(W, M.Program());
+    else
+      runCopies(W);
     M.Apply(W);
     CheckReport R = W.check();
     EXPECT_EQ(R.rejecters(), std::set<std::string>{M.Rejecter}) << describe(R);
@@ -192,18 +212,18 @@ const std::vector<Mutation> &zkc::test::copyMutations() {
        }},
       {"copy.length", "a copy one byte short", nullptr,
        [](Mutant &W) {
-         copyRow(W, 17).Active = Felt();
+         setActive(copyRow(W, 17), false);
          setFinal(W, 41, 0, 0);
        }},
       {"copy.continues_active", "a byte in the middle left out", nullptr,
        [](Mutant &W) {
-         copyRow(W, 16).Active = Felt();
+         setActive(copyRow(W, 16), false);
          setFinal(W, 40, 0, 0);
        }},
       {"copy.idx_step", "a copy skipping a byte", nullptr,
        [](Mutant &W) {
          copyRow(W, 17).Idx = Felt(2u);
-         copyRow(W, 17).Active = Felt();
+         setActive(copyRow(W, 17), false);
          setFinal(W, 41, 0, 0);
        }},
       {"copy.first_idx", "a copy starting at its second byte", nullptr,
@@ -213,7 +233,7 @@ const std::vector<Mutation> &zkc::test::copyMutations() {
          setSource(W, C);
          setWrite(C, 41, 0, 0);
          copyRow(W, 17).Idx = Felt(2u);
-         copyRow(W, 17).Active = Felt();
+         setActive(copyRow(W, 17), false);
          setFinal(W, 40, 0, 0);
          setFinal(W, 41, 7, C.Byte.value());
        }},
@@ -249,9 +269,9 @@ const std::vector<Mutation> &zkc::test::copyMutations() {
        [](Mutant &W) { copyRow(W, 0).IsFirst = Felt(); }},
       {"copy.chain_ends", "a write no instruction asked for", nullptr,
        [](Mutant &W) {
-         forgeWrite(W, 19, true);
+         forgeWrite(W, 27, true);
          // The padding row after it as its continuation would be.
-         CopyCols<Felt> &N = copyRow(W, 20);
+         CopyCols<Felt> &N = copyRow(W, 28);
          N.Ts = Felt(5u);
          N.Dst = Felt(3u);
          N.Len = Felt(1u);
@@ -260,7 +280,7 @@ const std::vector<Mutation> &zkc::test::copyMutations() {
       {"copy.last_row_ends", "a write no instruction asked for, last", nullptr,
        [](Mutant &W) { forgeWrite(W, 31, true); }},
       {"copy.active_is_real", "a padding row writing a byte", nullptr,
-       [](Mutant &W) { forgeWrite(W, 19, false); }},
+       [](Mutant &W) { forgeWrite(W, 27, false); }},
       {"cpu.copy_range", "a source of 2^32 + 30 copied from 30", nullptr,
        [](Mutant &W) {
          // The ISA copies zeros from there; the circuit would take the
@@ -279,6 +299,57 @@ const std::vector<Mutation> &zkc::test::copyMutations() {
        [](Mutant &W) {
          runPastATrap(
              W, {ins(Opcode::Li, 3, 0, 0, 1), ins(Opcode::RdCopy, 1, 2, 3)}, 2);
+       }},
+      {"bus heap-state", "a forged byte read by mcopy", nullptr,
+       [](Mutant &W) {
+         copyRow(W, 19).Byte = Felt(5u);
+         copyRow(W, 23).Byte = Felt(5u);
+         heapBoundary(W, 15).FinalByte = Felt(5u);
+         heapBoundary(W, 60).FinalByte = Felt(5u);
+       }},
+      {"copy.looks", "an mcopy byte looked up in the calldata instead", nullptr,
+       [](Mutant &W) {
+         CopyCols<Felt> &C = copyRow(W, 19);
+         C.IsMcopy = Felt();
+         setSource(W, C); // calldata[15] = 16
+         C.IsMcopy = Felt(1u);
+         C.Looks = Felt(1u);
+         setFinal(W, 15, 4, 0); // the read is gone
+         copyRow(W, 23).Byte = C.Byte;
+         heapBoundary(W, 60).FinalByte = C.Byte;
+       }},
+      {"copy.same_exact", "an mcopy claimed onto itself, writing nothing",
+       nullptr,
+       [](Mutant &W) {
+         CopyCols<Felt> &C = copyRow(W, 19);
+         C.Same = Felt(1u);
+         C.Inv = Felt();
+         CopyCols<Felt> &R = copyRow(W, 23);
+         R.SrcPrevTs = Felt();
+         R.SrcTsDiffLo = Felt(15u);
+       }},
+      {"copy.same", "a cdcopy onto the same numbers, writing nothing",
+       [] {
+         return std::vector<Instruction>{
+             ins(Opcode::Li, 1, 0, 0, 5), ins(Opcode::Li, 3, 0, 0, 4),
+             ins(Opcode::CdCopy, 1, 1, 3), ins(Opcode::Stop)};
+       },
+       [](Mutant &W) {
+         for (size_t R = 0; R < 4; ++R) {
+           copyRow(W, R).Same = Felt(1u);
+           setFinal(W, 5 + R, 0, 0);
+         }
+       }},
+      {"copy.src_addr", "an mcopy read whose range check is of another address",
+       nullptr, [](Mutant &W) { copyRow(W, 19).DiffLo = Felt(16u); }},
+      {"copy.src_ts_increases", "an mcopy read consuming its own state",
+       nullptr,
+       [](Mutant &W) {
+         CopyCols<Felt> &C = copyRow(W, 19);
+         C.SrcPrevTs = Felt(15u);
+         C.SrcTsDiffLo = Felt();
+         C.SrcTsDiffHi = Felt();
+         setFinal(W, 15, 4, 0);
        }},
   };
   return M;

@@ -239,11 +239,11 @@ struct KeccakEvent {
   std::vector<uint64_t> PrevTs;
 };
 
-/// One cdcopy or codecopy (Op) of Len bytes from Src to the heap at Dst,
-/// at timestamp cycle + 1. Bytes are the bytes copied (from the public
-/// calldata or code, zero past the end), filled in by buildCircuitTrace;
-/// PrevTs and PrevBytes the heap states the writes found, filled in by
-/// generateHeapTraces.
+/// One cdcopy, codecopy or mcopy (Op) of Len bytes from Src to the heap at
+/// Dst, at timestamp cycle + 1. Bytes are the bytes copied (from the public
+/// calldata or code, zero past the end, filled in by buildCircuitTrace; or
+/// from the heap); PrevTs and PrevBytes the heap states the writes found,
+/// SrcPrevTs those mcopy's reads found, filled in by generateHeapTraces.
 struct CopyEvent {
   Opcode Op;
   uint64_t Ts;
@@ -253,6 +253,7 @@ struct CopyEvent {
   std::vector<uint8_t> Bytes;
   std::vector<uint64_t> PrevTs;
   std::vector<uint8_t> PrevBytes;
+  std::vector<uint64_t> SrcPrevTs;
 };
 
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).

@@ -5,7 +5,8 @@
 //===----------------------------------------------------------------------===//
 //
 // cdcopy and codecopy write a run of heap bytes taken from a read-only,
-// public byte string (the calldata or the running code), zero past its end.
+// public byte string (the calldata or the running code), zero past its end;
+// mcopy takes them from the heap itself.
 // The code table holds the code's bytes as the calldata table holds the
 // calldata's; the copy table has one row per byte copied, chained from the
 // copy's first byte to its last, whose row answers the CPU's request. Each
@@ -90,6 +91,15 @@ template <class T> struct CopyCols {
   /// The heap state the write found, and Ts - PrevTs - 1.
   T PrevTs, PrevByte;
   T TsDiffLo, TsDiffHi;
+  /// mcopy: the source is the heap, read at Ts.
+  T IsMcopy;
+  /// Active and not mcopy: the byte is looked up in the calldata or code.
+  T Looks;
+  /// mcopy onto itself (Dst = Src), which only reads; Inv inverts Dst - Src
+  /// otherwise.
+  T Same, Inv;
+  /// The heap state mcopy's read found, and Ts - SrcPrevTs - 1.
+  T SrcPrevTs, SrcTsDiffLo, SrcTsDiffHi;
 };
 
 /// One row per byte of each cdcopy and codecopy (one row for a copy of no
@@ -109,8 +119,8 @@ public:
     using E = typename B::Expr;
     const CopyCols<E> &L = viewRow<CopyCols>(Bld.local());
     const CopyCols<E> &N = viewRow<CopyCols>(Bld.next());
-    for (const E *F :
-         {&L.IsReal, &L.IsCode, &L.IsFirst, &L.IsLast, &L.Active, &L.Past})
+    for (const E *F : {&L.IsReal, &L.IsCode, &L.IsFirst, &L.IsLast, &L.Active,
+                       &L.Past, &L.IsMcopy})
       Bld.assertBool("copy.flags_bool", *F);
     Bld.when(L.Active).assertOne("copy.active_is_real", L.IsReal);
 
@@ -129,7 +139,8 @@ public:
                               {&N.Dst, &L.Dst},
                               {&N.Src, &L.Src},
                               {&N.Len, &L.Len},
-                              {&N.IsCode, &L.IsCode}})
+                              {&N.IsCode, &L.IsCode},
+                              {&N.IsMcopy, &L.IsMcopy}})
       Bld.whenTransition().when(Continues).assertEq("copy.same_copy", *Next,
                                                     *Here);
     Bld.whenTransition().when(Continues).assertEq("copy.idx_step", N.Idx,
@@ -151,8 +162,13 @@ public:
     Bld.send(Bus::Range16, L.Active, E(16) * L.AddrHi);
     Bld.send(Bus::Range16, L.Active, L.TsDiffLo);
     Bld.send(Bus::Range16, L.Active, L.TsDiffHi);
-    Bld.receive(Bus::HeapState, L.Active, Addr, L.PrevTs, L.PrevByte);
-    Bld.send(Bus::HeapState, L.Active, Addr, L.Ts, L.Byte);
+    // mcopy onto itself writes what it reads: the read alone does it.
+    Bld.assertEq("copy.same", L.Same,
+                 L.IsMcopy * (E(1) - (L.Dst - L.Src) * L.Inv));
+    Bld.assertZero("copy.same_exact", L.Same * (L.Dst - L.Src));
+    E Writes = L.Active * (E(1) - L.Same);
+    Bld.receive(Bus::HeapState, Writes, Addr, L.PrevTs, L.PrevByte);
+    Bld.send(Bus::HeapState, Writes, Addr, L.Ts, L.Byte);
 
     // The source byte: Past exactly when Src + Idx >= Size (one of the two
     // differences is below 2^32, the other not, as Src + Idx < 2^33 and
@@ -160,20 +176,40 @@ public:
     // one.
     E SrcAddr = L.Src + L.Idx;
     E Size = E(CalldataSize) + L.IsCode * (E(CodeSize) - E(CalldataSize));
-    Bld.when(L.Active).assertEq("copy.bound", L.DiffLo + E(LimbBase) * L.DiffHi,
-                                L.Past * (SrcAddr - Size) +
-                                    (E(1) - L.Past) * (Size - E(1) - SrcAddr));
+    Bld.assertEq("copy.looks", L.Looks, L.Active * (E(1) - L.IsMcopy));
+    Bld.when(L.Looks).assertEq("copy.bound", L.DiffLo + E(LimbBase) * L.DiffHi,
+                               L.Past * (SrcAddr - Size) +
+                                   (E(1) - L.Past) * (Size - E(1) - SrcAddr));
     Bld.send(Bus::Range16, L.Active, L.DiffLo);
     Bld.send(Bus::Range16, L.Active, L.DiffHi);
     Bld.when(L.Past).assertZero("copy.past_zero", L.Byte);
-    E Inside = L.Active * (E(1) - L.Past);
+    E Inside = L.Looks * (E(1) - L.Past);
     Bld.send(Bus::Calldata, Inside * (E(1) - L.IsCode), SrcAddr, L.Byte);
     Bld.send(Bus::Code, Inside * L.IsCode, SrcAddr, L.Byte);
+
+    // mcopy reads its source byte from the heap at Ts, as a heap load of
+    // one byte would, below 2^28 (the distance columns hold the address).
+    // Every read and write of one mcopy is at Ts and needs an older state,
+    // so no byte can be both read and written: an mcopy whose ranges
+    // overlap (but onto itself) cannot be proven.
+    E HeapRead = L.Active - L.Looks;
+    Bld.when(HeapRead).assertEq("copy.src_addr",
+                                L.DiffLo + E(LimbBase) * L.DiffHi, SrcAddr);
+    Bld.when(HeapRead).assertEq("copy.src_ts_increases",
+                                L.SrcTsDiffLo + E(LimbBase) * L.SrcTsDiffHi,
+                                L.Ts - L.SrcPrevTs - E(1));
+    Bld.send(Bus::Range16, HeapRead, E(16) * L.DiffHi);
+    Bld.send(Bus::Range16, HeapRead, L.SrcTsDiffLo);
+    Bld.send(Bus::Range16, HeapRead, L.SrcTsDiffHi);
+    Bld.receive(Bus::HeapState, HeapRead, SrcAddr, L.SrcPrevTs, L.Byte);
+    Bld.send(Bus::HeapState, HeapRead, SrcAddr, L.Ts, L.Byte);
 
     // The copy the CPU asked for.
     E Op = E(static_cast<uint8_t>(Opcode::CdCopy)) +
            L.IsCode * E(static_cast<uint8_t>(Opcode::CodeCopy) -
-                        static_cast<uint8_t>(Opcode::CdCopy));
+                        static_cast<uint8_t>(Opcode::CdCopy)) -
+           L.IsMcopy * E(static_cast<uint8_t>(Opcode::CdCopy) -
+                         static_cast<uint8_t>(Opcode::MCopy));
     Bld.receive(Bus::Copy, L.IsLast, Op, L.Dst, L.Src, L.Len, L.Ts);
   }
 

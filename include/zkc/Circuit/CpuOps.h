@@ -73,8 +73,8 @@ struct CpuOpInfo {
   /// keccak256: the result is the hash of the heap range whose start and
   /// length are the first and second sources; the keccak tables check it.
   bool IsKeccak = false;
-  /// cdcopy, codecopy: copy the In3 bytes of the calldata or the code from
-  /// In2 to the heap at In1; the copy table checks them.
+  /// cdcopy, codecopy, mcopy: copy the In3 bytes of the calldata, the code
+  /// or the heap from In2 to the heap at In1; the copy table checks them.
   bool IsCopy = false;
   /// rdsize: the result is the returndata size, 0 in a context that made no
   /// call.
@@ -201,6 +201,7 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
     break;
   case Opcode::CdCopy:
   case Opcode::CodeCopy:
+  case Opcode::MCopy:
     I.IsCopy = true;
     break;
   case Opcode::RdSize:
