@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Circuit/Circuit.h"
+#include "zkc/Circuit/TransactionCheck.h"
 #include "zkc/Support/CommandLine.h"
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
@@ -25,6 +26,46 @@ static int fail(const llvm::Twine &Msg) {
   return ExitInputError;
 }
 
+/// Prints how the transaction R (a call or, as What says, a deployment)
+/// ended, builds the circuit for the trace T of running Env.Code with the
+/// public outputs Out, prints its tables and checks it.
+static int checkExecution(const char *What, const TxResult &R,
+                          const PublicInputs &Env, const PublicOutputs &Out,
+                          const Trace &T) {
+  llvm::raw_ostream &OS = llvm::outs();
+  OS << What << ": "
+     << (R.Result.S == Status::Success  ? "success"
+         : R.Result.S == Status::Revert ? "revert"
+                                        : "trap")
+     << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(Out.Output)
+     << "\n";
+  if (Env.Code.empty())
+    return fail("no code at the called address");
+  auto Prog = readProgram(Env.Code);
+  if (!Prog)
+    return fail(llvm::toString(Prog.takeError()));
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
+  auto CT = generateCircuitTrace(C, T);
+  if (!CT)
+    return fail(llvm::toString(CT.takeError()));
+  // A trap at the last instruction that the trace alone does not show (out
+  // of gas growing the heap for a return): gas is not in the circuit yet.
+  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
+    return fail("unsupported by the circuit: an execution ending in a trap");
+
+  size_t Total = 0;
+  for (unsigned I = 0; I < NumTables; ++I) {
+    auto Id = static_cast<TableId>(I);
+    OS << "table " << tableName(Id) << ": " << (*CT)[Id].Height << " rows ("
+       << CT->UsedRows[I] << " used)\n";
+    Total += (*CT)[Id].Height;
+  }
+  OS << "total: " << Total << " rows\n";
+  CheckReport Report = checkCircuit(C, *CT);
+  Report.print(OS);
+  return Report.ok() ? ExitSuccess : ExitInputError;
+}
+
 int main(int Argc, char **Argv) {
   ToolDescription Tool{
       "zvm-prove", "--check FILE.zbin [options]",
@@ -43,6 +84,9 @@ int main(int Argc, char **Argv) {
       "args", po::value<std::string>()->default_value(""),
       "constructor arguments as hex, appended to the deploy object")(
       "no-deploy", "install FILE as runtime code instead of deploying it")(
+      "check-deploy",
+      "check the deployment (the init code run with the constructor "
+      "arguments) instead of the call")(
       "gas", po::value<int64_t>()->default_value(30'000'000),
       "gas limit of each transaction");
   po::positional_options_description Pos;
@@ -85,6 +129,8 @@ int main(int Argc, char **Argv) {
   E.State.Accounts[Sender].CodeHash = emptyCodeHash();
   int64_t Gas = VM["gas"].as<int64_t>();
   Word Contract(0xc0deull);
+  if (VM.count("check-deploy") && VM.count("no-deploy"))
+    return fail("--check-deploy needs a deployment: drop --no-deploy");
   if (VM.count("no-deploy")) {
     Account &A = E.State.Accounts[Contract];
     A.Code = std::make_shared<const Bytes>(ObjBytes.begin(), ObjBytes.end());
@@ -93,6 +139,16 @@ int main(int Argc, char **Argv) {
     Transaction Deploy{Sender, std::nullopt, Word(), {}, Gas, Word()};
     Deploy.Data.assign(ObjBytes.begin(), ObjBytes.end());
     Deploy.Data.insert(Deploy.Data.end(), Args->begin(), Args->end());
+    if (VM.count("check-deploy")) {
+      // The init code runs with the arguments as part of its code; the
+      // public output is the runtime object returned.
+      PublicInputs Env = creationInputsOf(E, Deploy);
+      Trace T;
+      E.setTrace(&T);
+      TxResult R = E.transact(Deploy);
+      E.setTrace(nullptr);
+      return checkExecution("deploy", R, Env, creationOutputsOf(E, R), T);
+    }
     TxResult R = E.transact(Deploy);
     if (R.Result.S != Status::Success)
       return fail("deployment did not succeed");
@@ -105,40 +161,10 @@ int main(int Argc, char **Argv) {
   E.setTrace(&T);
   TxResult R = E.transact(Call);
   E.setTrace(nullptr);
-  llvm::raw_ostream &OS = llvm::outs();
-  OS << "call: "
-     << (R.Result.S == Status::Success  ? "success"
-         : R.Result.S == Status::Revert ? "revert"
-                                        : "trap")
-     << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(R.Result.Output)
-     << "\n";
-
   const Account *A = E.State.find(Contract);
-  if (!A || !A->Code)
-    return fail("no code at the called address");
-  auto Prog = readProgram(*A->Code);
-  if (!Prog)
-    return fail(llvm::toString(Prog.takeError()));
+  if (A && A->Code)
+    Env.Code = *A->Code;
   // The public outputs, as the verifier is told them.
   PublicOutputs Out{R.Result.S == Status::Revert, R.Result.Output};
-  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
-  auto CT = generateCircuitTrace(C, T);
-  if (!CT)
-    return fail(llvm::toString(CT.takeError()));
-  // A trap at the last instruction that the trace alone does not show (out
-  // of gas growing the heap for a return): gas is not in the circuit yet.
-  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
-    return fail("unsupported by the circuit: an execution ending in a trap");
-
-  size_t Total = 0;
-  for (unsigned I = 0; I < NumTables; ++I) {
-    auto Id = static_cast<TableId>(I);
-    OS << "table " << tableName(Id) << ": " << (*CT)[Id].Height << " rows ("
-       << CT->UsedRows[I] << " used)\n";
-    Total += (*CT)[Id].Height;
-  }
-  OS << "total: " << Total << " rows\n";
-  CheckReport Report = checkCircuit(C, *CT);
-  Report.print(OS);
-  return Report.ok() ? ExitSuccess : ExitInputError;
+  return checkExecution("call", R, Env, Out, T);
 }
