@@ -72,6 +72,10 @@ const char *zkc::circuit::busName(Bus B) {
     return "stack";
   case Bus::StackState:
     return "stack-state";
+  case Bus::Copy:
+    return "copy";
+  case Bus::Code:
+    return "code";
   }
   return "?";
 }
@@ -146,6 +150,10 @@ const char *zkc::circuit::tableName(TableId T) {
     return KeccakSpongeAir::Name;
   case TableId::KeccakF:
     return KeccakAir::Name;
+  case TableId::Copy:
+    return CopyAir::Name;
+  case TableId::Code:
+    return CodeAir::Name;
   }
   return "?";
 }
@@ -170,7 +178,8 @@ ZvmCircuit::ZvmCircuit(std::vector<Instruction> Code, std::vector<Word> Pool,
       StoragePublic(Env.Storage, Output.outputs().Storage,
                     Output.outputs().Reverted),
       Log(Output.outputs().Reverted), LogData(Output.outputs().Logs),
-      LogPublic(Output.outputs().Logs), Env(Env), Calldata(Env.Calldata) {
+      LogPublic(Output.outputs().Logs), Env(Env), Calldata(Env.Calldata),
+      Copy(Env.Calldata.size(), Env.Code.size()), CodeBytes(Env.Code) {
   forEachTable([this](TableId T, const auto &Air) {
     Preprocessed[static_cast<unsigned>(T)] = Air.preprocessedTrace();
   });
@@ -247,6 +256,40 @@ llvm::Error zkc::circuit::checkSupported(const vm::Trace &T) {
         static_cast<int64_t>(S.Sp) + static_cast<int32_t>(S.Instr.Imm) < 0)
       return Fail("a negative spaddr result (at pc " + llvm::Twine(S.Pc) + ")");
   }
+  // A copy's destination, source and length are taken below 2^32
+  // (CpuAir.h): a longer copy traps, but an empty one may name anything.
+  for (const vm::TraceStep &S : T.Steps)
+    if (cpuOpInfo(S.Instr.Op).IsCopy &&
+        (!(S.In[0] < Word(1ull << 32)) || !(S.In[1] < Word(1ull << 32)) ||
+         !(S.In[2] < Word(1ull << 32))))
+      return Fail("a copy with a destination, source or length of 2^32 or "
+                  "more (at pc " +
+                  llvm::Twine(S.Pc) + ")");
+  // mcopy reads and writes at one heap timestamp, so no byte can be both
+  // (CopyAir.h): ranges that overlap, but onto themselves, are not
+  // provable.
+  for (const vm::TraceStep &S : T.Steps) {
+    if (S.Instr.Op != Opcode::MCopy || S.In[2].isZero() || S.In[0] == S.In[1])
+      continue;
+    uint64_t Dst = S.In[0].low(), Src = S.In[1].low(), Len = S.In[2].low();
+    if (Dst < Src + Len && Src < Dst + Len)
+      return Fail("an mcopy whose ranges overlap (at pc " + llvm::Twine(S.Pc) +
+                  ")");
+  }
+  // The heap size grows over one range per row (CpuAir.h), a copy's
+  // destination: an mcopy whose source ends beyond both the heap and its
+  // destination grows the heap further, which the circuit does not say.
+  uint64_t HeapWords = 0;
+  for (size_t I = 0; I < T.Steps.size(); ++I) {
+    const vm::TraceStep &S = T.Steps[I];
+    auto [Start, Len] = heapRangeTouched(T, I, S.In[0], S.In[1], S.In[2]);
+    if (Len)
+      HeapWords = std::max(HeapWords, (Start + Len + 31) / 32);
+    if (S.Instr.Op == Opcode::MCopy && !S.In[2].isZero() &&
+        (S.In[1].low() + S.In[2].low() + 31) / 32 > HeapWords)
+      return Fail("an mcopy whose source range grows the heap (at pc " +
+                  llvm::Twine(S.Pc) + ")");
+  }
   if (T.Steps.empty())
     return Fail("an execution of no cycles");
   if (T.Steps.size() > MaxCycles)
@@ -290,7 +333,8 @@ public:
         Calldata(C.preprocessed(TableId::Calldata)),
         ProgramMult(T[TableId::Program]), RangeMult(T[TableId::Range16]),
         ByteMult(T[TableId::Byte]), EnvMult(T[TableId::Environment]),
-        CalldataMult(T[TableId::Calldata]) {}
+        CalldataMult(T[TableId::Calldata]), Code(C.preprocessed(TableId::Code)),
+        CodeMult(T[TableId::Code]) {}
 
   void constraintFailed(const char *, size_t) override {}
   void interaction(Bus B, Felt Mult, const Tuple<Felt> &T, bool IsSend,
@@ -323,6 +367,10 @@ public:
       if (T[0].value() < Calldata.Height &&
           Calldata.at(T[0].value(), 1) == T[1])
         CalldataMult.at(T[0].value(), 0) += Mult;
+      return;
+    case Bus::Code:
+      if (T[0].value() < Code.Height && Code.at(T[0].value(), 1) == T[1])
+        CodeMult.at(T[0].value(), 0) += Mult;
       return;
     case Bus::Range16:
       if (T[0].value() < RangeAir::Height)
@@ -359,15 +407,18 @@ public:
 private:
   const Matrix &Program, &Env, &Calldata;
   Matrix &ProgramMult, &RangeMult, &ByteMult, &EnvMult, &CalldataMult;
+  const Matrix &Code;
+  Matrix &CodeMult;
 };
 
 static_assert(ProgramAir::Width == 1 && EnvAir::Width == 1 &&
-                  RangeAir::Width == 1 && CalldataAir::Width == 1,
+                  RangeAir::Width == 1 && CalldataAir::Width == 1 &&
+                  CodeAir::Width == 1,
               "lookup tables but byte have one main column, the multiplicity");
 
-constexpr TableId LookupTables[] = {TableId::Program, TableId::Environment,
+constexpr TableId LookupTables[] = {TableId::Program,  TableId::Environment,
                                     TableId::Calldata, TableId::Range16,
-                                    TableId::Byte};
+                                    TableId::Byte,     TableId::Code};
 
 bool isLookupTable(TableId T) { return llvm::is_contained(LookupTables, T); }
 
@@ -428,9 +479,21 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out[TableId::LogPublic] = Matrix(LogPublicAir::Width, PublicLogs.Height);
   for (size_t R = 0; R < PublicLogs.Height; ++R)
     Out[TableId::LogPublic].at(R, 0) = PublicLogs.at(R, 0);
+  // The bytes each copy writes: the public calldata's or code's, zero past
+  // the end.
+  for (CopyEvent &Ev : Events.Copies) {
+    if (Ev.Op == Opcode::MCopy)
+      continue; // the heap's, which generateHeapTraces reads
+    const std::vector<uint8_t> &Source =
+        Ev.Op == Opcode::CodeCopy ? C.CodeBytes.data() : C.Calldata.data();
+    Ev.Bytes.assign(Ev.Len, 0);
+    for (uint64_t I = 0; I < Ev.Len && Ev.Src + I < Source.size(); ++I)
+      Ev.Bytes[I] = Source[Ev.Src + I];
+  }
   generateHeapTraces(Events.Heap, Events.Keccak, Events.Halt,
                      Out[TableId::Heap], Out[TableId::HeapBoundary],
-                     Out[TableId::Output], LogReads, Out[TableId::LogData]);
+                     Out[TableId::Output], LogReads, Out[TableId::LogData],
+                     Events.Copies);
   Out.UsedRows[static_cast<unsigned>(TableId::Cpu)] = T.Steps.size();
   Out.UsedRows[static_cast<unsigned>(TableId::AddSub)] = Events.AddSub.size();
   Out.UsedRows[static_cast<unsigned>(TableId::Lt)] = Events.Lt.size();
@@ -495,6 +558,9 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
   Out.UsedRows[static_cast<unsigned>(TableId::KeccakSponge)] = Perms.size();
   Out.UsedRows[static_cast<unsigned>(TableId::KeccakF)] =
       keccak::Period * Perms.size();
+  Out[TableId::Copy] = generateCopyTrace(
+      Events.Copies, C.Calldata.data().size(), C.CodeBytes.data().size(),
+      &Out.UsedRows[static_cast<unsigned>(TableId::Copy)]);
 
   // The lookup tables are as high as their fixed columns.
   for (TableId L : LookupTables) {
@@ -502,7 +568,9 @@ CircuitTrace zkc::circuit::buildCircuitTrace(const ZvmCircuit &C,
     size_t Width = L == TableId::Byte ? ByteAir::Width : size_t(1);
     Out[L] = Matrix(Width, Pre.Height);
     Out.UsedRows[static_cast<unsigned>(L)] =
-        L == TableId::Program ? C.Program.code().size() : Pre.Height;
+        L == TableId::Program ? C.Program.code().size()
+        : L == TableId::Code  ? C.CodeBytes.data().size()
+                              : Pre.Height;
   }
   fillLookupMultiplicities(C, Out);
   return Out;
@@ -530,8 +598,10 @@ PublicInputs zkc::circuit::environmentOf(const vm::Emulator &E,
   In[Opcode::SelfBalance] = Tx.Value;
   if (const vm::Account *A = E.State.find(Recipient)) {
     In[Opcode::SelfBalance] = A->Balance + Tx.Value;
-    if (A->Code)
+    if (A->Code) {
       In[Opcode::CodeSize] = Word(uint64_t(A->Code->size()));
+      In.Code = *A->Code;
+    }
     In.Storage.insert(A->Storage.begin(), A->Storage.end());
   }
   return In;

@@ -82,6 +82,32 @@ uint8_t field(const Instruction &I, unsigned F) {
 
 } // namespace
 
+std::pair<uint64_t, uint64_t>
+zkc::circuit::heapRangeTouched(const vm::Trace &T, size_t Step,
+                               const Word &In1, const Word &In2,
+                               const Word &In3) {
+  const vm::TraceStep &S = T.Steps[Step];
+  const CpuOpInfo &Info = cpuOpInfo(S.Instr.Op);
+  // checkSupported keeps the ranges' starts and lengths below 2^32.
+  const Word *In[] = {&In1, &In2, &In3};
+  auto Low = [&](unsigned K) { return In[K]->low() & 0xffffffff; };
+  if (Info.IsHeap)
+    return {Low(0) + static_cast<uint64_t>(static_cast<int64_t>(
+                         static_cast<int32_t>(S.Instr.Imm))),
+            S.Instr.Op == Opcode::MLoad8 || S.Instr.Op == Opcode::MStore8
+                ? 1
+                : 32};
+  if (Info.IsStop || Info.IsKeccak)
+    return {Low(0), Low(1)};
+  if (Info.IsCopy) // the destination
+    return {Low(0), Low(2)};
+  if (Info.IsLog) { // the log table's offset and size, at most 2^28
+    std::vector<Word> Block = logBlock(T, Step);
+    return {Block[0].low(), Block[1].low()};
+  }
+  return {0, 0};
+}
+
 Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
                                       uint64_t CodeLength) {
   // The internal call stack, as fcall and fcallr wrote their entries:
@@ -123,6 +149,8 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     if (Info.ImmZext)
       In2 = Word(uint64_t(I.Imm));
     if (Info.Reads3)
+      In3 = S.In[NextIn++];
+    if (Info.Reads3C)
       In3 = S.In[NextIn++];
     if (Info.Writes)
       Out = S.Out;
@@ -197,25 +225,7 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     }
     // The heap range the row touches, and the heap size it leaves.
     C.HeapWords = Felt(HeapWords);
-    uint64_t TouchStart = 0, TouchLen = 0;
-    if (Info.IsHeap) {
-      TouchStart = (In1.low() & 0xffffffff) +
-                   static_cast<uint64_t>(
-                       static_cast<int64_t>(static_cast<int32_t>(I.Imm)));
-      TouchLen = I.Op == Opcode::MLoad8 || I.Op == Opcode::MStore8 ? 1 : 32;
-    }
-    if (Info.IsStop || Info.IsKeccak) {
-      // checkSupported keeps both below 2^32.
-      TouchStart = In1.low() & 0xffffffff;
-      TouchLen = In2.low() & 0xffffffff;
-    }
-    if (Info.IsLog) {
-      // The log table's offset and size (checkSupported keeps both at most
-      // 2^28).
-      std::vector<Word> Block = logBlock(T, R);
-      TouchStart = Block[0].low();
-      TouchLen = Block[1].low();
-    }
+    auto [TouchStart, TouchLen] = heapRangeTouched(T, R, In1, In2, In3);
     C.TouchStart = Felt(TouchStart);
     C.TouchLen = Felt(TouchLen);
     if (TouchLen) {
@@ -250,6 +260,17 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
     if (Info.IsStorage)
       Ev.Storage.push_back({Info.IsTransient, !Info.Writes, uint64_t(R) + 1,
                             In1, Info.Writes ? Out : In2});
+    if (Info.IsCopy)
+      // checkSupported keeps the destination, source and length below 2^32.
+      Ev.Copies.push_back({I.Op,
+                           uint64_t(R) + 1,
+                           In1.low() & 0xffffffff,
+                           In2.low() & 0xffffffff,
+                           In3.low() & 0xffffffff,
+                           {},
+                           {},
+                           {},
+                           {}});
     if (Info.IsStop) {
       // The range's low 32 bits: checkSupported keeps both words below 2^32
       // (stop reads nothing, so its range is empty).
@@ -277,6 +298,8 @@ Matrix zkc::circuit::generateCpuTrace(const vm::Trace &T, CpuEvents &Ev,
         Ev.Registers.push_back(
             {S.Fp + uint64_t(I.A) + K, Ts + 1, false, Block[K]});
     }
+    if (Info.Reads3C)
+      Ev.Registers.push_back({S.Fp + uint64_t(I.C), Ts + 3, false, In3});
     if (Info.Writes)
       Ev.Registers.push_back({S.Fp + uint64_t(I.A), Ts + 4, true, Out});
   }

@@ -6,7 +6,8 @@
 //
 // Replays the heap accesses in timestamp order byte by byte, recording for
 // each byte the state it found (previous timestamp and byte), with
-// keccak256's reads of its message among them (the sponge table's), then
+// keccak256's reads of its message among them (the sponge table's) and
+// the copies' writes (the copy table's), then
 // the output's reads of the returned range at the halt, and lists the final
 // state of every byte touched for the boundary table.
 //
@@ -34,7 +35,8 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       const HaltEvent &Halt, Matrix &Accesses,
                                       Matrix &Boundary, Matrix &Output,
                                       const std::vector<LogByteRead> &LogReads,
-                                      Matrix &LogData) {
+                                      Matrix &LogData,
+                                      std::vector<CopyEvent> &Copies) {
   struct State {
     uint64_t Ts = 0;
     uint8_t Value = 0;
@@ -77,19 +79,56 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       Cell.Ts = Rd.Ts;
     }
   };
-  // Both in timestamp order: a keccak256 and a log never share one.
+  // A copy writes its bytes at its timestamp, like stores of one byte.
+  size_t NextCopy = 0;
+  auto WriteCopiesUntil = [&](uint64_t Ts) {
+    for (; NextCopy < Copies.size() && Copies[NextCopy].Ts < Ts; ++NextCopy) {
+      CopyEvent &Cp = Copies[NextCopy];
+      Cp.PrevTs.resize(Cp.Len);
+      Cp.PrevBytes.resize(Cp.Len);
+      if (Cp.Op == Opcode::MCopy) {
+        // Every source byte is read before any is written; onto itself the
+        // read is the whole copy.
+        Cp.Bytes.resize(Cp.Len);
+        Cp.SrcPrevTs.resize(Cp.Len);
+        for (uint64_t I = 0; I < Cp.Len; ++I) {
+          State &Cell = Cells[Cp.Src + I];
+          assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
+          Cp.Bytes[I] = Cell.Value;
+          Cp.SrcPrevTs[I] = Cp.PrevTs[I] = Cell.Ts;
+          Cp.PrevBytes[I] = Cell.Value;
+          Cell.Ts = Cp.Ts;
+        }
+        if (Cp.Dst == Cp.Src)
+          continue;
+      }
+      for (uint64_t I = 0; I < Cp.Len; ++I) {
+        State &Cell = Cells[Cp.Dst + I];
+        assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
+        Cp.PrevBytes[I] = Cell.Value;
+        Cp.PrevTs[I] = Cell.Ts;
+        Cell = {Cp.Ts, Cp.Bytes[I]};
+      }
+    }
+  };
+  // All in timestamp order: no two of a keccak256, a log and a copy share
+  // one.
   auto readUntil = [&](uint64_t Ts) {
     for (;;) {
       uint64_t K = NextKeccak < Keccak.size() ? Keccak[NextKeccak].Ts : ~0ull;
       uint64_t L = NextRead < LogReads.size() && NextRead < LogData.Height
                        ? LogReads[NextRead].Ts
                        : ~0ull;
-      if (std::min(K, L) >= Ts)
+      uint64_t Cp = NextCopy < Copies.size() ? Copies[NextCopy].Ts : ~0ull;
+      uint64_t First = std::min({K, L, Cp});
+      if (First >= Ts)
         return;
-      if (K < L)
+      if (First == K)
         ReadKeccakUntil(K + 1);
-      else
+      else if (First == L)
         readLogBytes(L + 1);
+      else
+        WriteCopiesUntil(Cp + 1);
     }
   };
   Accesses = Matrix(HeapAccessAir::Width, paddedHeight(Events.size()));

@@ -20,18 +20,13 @@ static TransactionCheck unsupported(std::string Why) {
   return {TransactionCheck::Result::Unsupported, std::move(Why), 0};
 }
 
-static TransactionCheck check(const Emulator &E, const Transaction &Tx,
-                              const PublicInputs &Env, const TxResult &R,
+/// Checks the trace T of running Env.Code, which ended with Out.
+static TransactionCheck check(const PublicInputs &Env, const PublicOutputs &Out,
                               const Trace &T) {
-  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
-    return unsupported("an execution ending in a trap");
-  const Account *A = E.State.find(*Tx.To);
-  if (!A || !A->Code || A->Code->empty())
-    return unsupported("a call to an account without code");
-  auto Prog = readProgram(*A->Code);
+  auto Prog = readProgram(Env.Code);
   if (!Prog)
     return unsupported(llvm::toString(Prog.takeError()));
-  ZvmCircuit C(Prog->Code, Prog->Pool, Env, publicOutputsOf(E, T, R, *Tx.To));
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
   auto CT = generateCircuitTrace(C, T);
   if (!CT)
     return unsupported(llvm::toString(CT.takeError()));
@@ -51,17 +46,47 @@ static TransactionCheck check(const Emulator &E, const Transaction &Tx,
 
 TxResult zkc::circuit::transactAndCheck(Emulator &E, const Transaction &Tx,
                                         TransactionCheck &Check) {
-  if (!Tx.To) {
-    Check = unsupported("a deployment (creation is not in the circuit yet)");
-    return E.transact(Tx);
-  }
-  PublicInputs Env = environmentOf(E, Tx, *Tx.To);
+  PublicInputs Env =
+      Tx.To ? environmentOf(E, Tx, *Tx.To) : creationInputsOf(E, Tx);
   Trace T;
   E.setTrace(&T);
   TxResult R = E.transact(Tx);
   E.setTrace(nullptr);
-  Check = check(E, Tx, Env, R, T);
+  // A creation whose returned object the emulator rejects traps, like
+  // any execution that does not end in stop, return or revert.
+  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
+    Check = unsupported("an execution ending in a trap");
+  else if (Env.Code.empty())
+    Check = unsupported("a call to an account without code");
+  else
+    Check = check(Env,
+                  Tx.To ? publicOutputsOf(E, T, R, *Tx.To)
+                        : creationOutputsOf(E, T, R, Env[Opcode::Address]),
+                  T);
   return R;
+}
+
+PublicInputs zkc::circuit::creationInputsOf(const Emulator &E,
+                                            const Transaction &Tx) {
+  const Account *From = E.State.find(Tx.From);
+  Word Addr = Emulator::createAddress(Tx.From, From ? From->Nonce : 0);
+  PublicInputs Env = environmentOf(E, Tx, Addr);
+  Env[Opcode::CdSize] = Word();
+  Env.Calldata.clear();
+  Env.Code = Tx.Data;
+  Env[Opcode::CodeSize] = Word(uint64_t(Tx.Data.size()));
+  return Env;
+}
+
+PublicOutputs zkc::circuit::creationOutputsOf(const Emulator &E, const Trace &T,
+                                              const TxResult &R,
+                                              const Word &Address) {
+  PublicOutputs Out = publicOutputsOf(E, T, R, Address);
+  if (R.Result.S == Status::Success) {
+    const Account *A = E.State.find(R.Result.CreatedAddress);
+    Out.Output = A && A->Code ? *A->Code : Bytes();
+  }
+  return Out;
 }
 
 /// The reason without its location: "... (at pc 12)" and the like.

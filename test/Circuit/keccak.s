@@ -15,6 +15,8 @@
 ; CHECK:      table heap: 8 rows (7 used)
 ; CHECK:      table keccak: 8 rows (7 used)
 ; CHECK-NEXT: table keccak-f: 256 rows (224 used)
+; CHECK-NEXT: table copy: 1 rows (0 used)
+; CHECK-NEXT: table code: {{[0-9]+}} rows ({{[0-9]+}} used)
 ; CHECK-NEXT: total: {{[0-9]+}} rows
 ; CHECK-NEXT: all constraints hold
 

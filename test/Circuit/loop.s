@@ -42,6 +42,8 @@
 ; CHECK-NEXT: table byte: 65536 rows (65536 used)
 ; CHECK-NEXT: table keccak: 1 rows (0 used)
 ; CHECK-NEXT: table keccak-f: 32 rows (0 used)
+; CHECK-NEXT: table copy: 1 rows (0 used)
+; CHECK-NEXT: table code: {{[0-9]+}} rows ({{[0-9]+}} used)
 ; CHECK-NEXT: total: {{[0-9]+}} rows
 ; CHECK-NEXT: all constraints hold
 

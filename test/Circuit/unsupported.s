@@ -6,7 +6,7 @@
 ; RUN: not zvm-prove --check %t.spin.zbin --no-deploy --gas 30000 2>&1 | FileCheck %s --check-prefix=TRAP
 
 ; CHECK: call: success
-; CHECK: zvm-prove: error: unsupported by the circuit: cdcopy
+; CHECK: zvm-prove: error: unsupported by the circuit: gas
 ; TRAP: call: trap
 ; TRAP: zvm-prove: error: unsupported by the circuit: an execution ending in a trap (at pc 0, jmp)
 
@@ -23,6 +23,7 @@
     mstore r0, r1, 0
     li r2, 32
     cdcopy r0, r0, r2
+    gas r3
     return r0, r2
   .end
 .end

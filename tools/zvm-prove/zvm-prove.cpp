@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "zkc/Circuit/Circuit.h"
+#include "zkc/Circuit/TransactionCheck.h"
 #include "zkc/Support/CommandLine.h"
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
@@ -24,6 +25,59 @@ static int fail(const llvm::Twine &Msg) {
   llvm::outs().flush();
   llvm::errs() << "zvm-prove: error: " << Msg << "\n";
   return ExitInputError;
+}
+
+/// Prints how the transaction R (a call or, as What says, a deployment)
+/// ended, builds the circuit for the trace T of running Env.Code with the
+/// public outputs Out, prints its tables and checks it.
+static int checkExecution(const char *What, const TxResult &R,
+                          const PublicInputs &Env, const PublicOutputs &Out,
+                          const Trace &T) {
+  llvm::raw_ostream &OS = llvm::outs();
+  OS << What << ": "
+     << (R.Result.S == Status::Success  ? "success"
+         : R.Result.S == Status::Revert ? "revert"
+                                        : "trap")
+     << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(Out.Output)
+     << "\n";
+  // The public post-state: the account's storage after the transaction
+  // (its pre-state when it reverted) for every key it touched.
+  OS << "storage: " << Out.Storage.size() << " keys touched\n";
+  for (const auto &[Key, Value] : Out.Storage)
+    OS << "  " << Key.toHex() << ": " << Value.toHex() << "\n";
+  // The public logs (none when it reverted).
+  OS << "logs: " << Out.Logs.size() << "\n";
+  for (const PublicLog &L : Out.Logs) {
+    OS << "  log" << L.Topics.size() << ":";
+    for (const Word &Topic : L.Topics)
+      OS << " " << Topic.toHex();
+    OS << " data " << toHexString(L.Data) << "\n";
+  }
+  if (Env.Code.empty())
+    return fail("no code at the called address");
+  auto Prog = readProgram(Env.Code);
+  if (!Prog)
+    return fail(llvm::toString(Prog.takeError()));
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
+  auto CT = generateCircuitTrace(C, T);
+  if (!CT)
+    return fail(llvm::toString(CT.takeError()));
+  // A trap at the last instruction that the trace alone does not show (out
+  // of gas growing the heap for a return): gas is not in the circuit yet.
+  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
+    return fail("unsupported by the circuit: an execution ending in a trap");
+
+  size_t Total = 0;
+  for (unsigned I = 0; I < NumTables; ++I) {
+    auto Id = static_cast<TableId>(I);
+    OS << "table " << tableName(Id) << ": " << (*CT)[Id].Height << " rows ("
+       << CT->UsedRows[I] << " used)\n";
+    Total += (*CT)[Id].Height;
+  }
+  OS << "total: " << Total << " rows\n";
+  CheckReport Report = checkCircuit(C, *CT);
+  Report.print(OS);
+  return Report.ok() ? ExitSuccess : ExitInputError;
 }
 
 int main(int Argc, char **Argv) {
@@ -47,6 +101,9 @@ int main(int Argc, char **Argv) {
       "state", po::value<std::string>(),
       "load the world state from JSON (as zvm-run --state); the called "
       "account's storage is the public pre-state")(
+      "check-deploy",
+      "check the deployment (the init code run with the constructor "
+      "arguments) instead of the call")(
       "gas", po::value<int64_t>()->default_value(30'000'000),
       "gas limit of each transaction");
   po::positional_options_description Pos;
@@ -97,6 +154,8 @@ int main(int Argc, char **Argv) {
   E.State.Accounts[Sender].CodeHash = emptyCodeHash();
   int64_t Gas = VM["gas"].as<int64_t>();
   Word Contract(0xc0deull);
+  if (VM.count("check-deploy") && VM.count("no-deploy"))
+    return fail("--check-deploy needs a deployment: drop --no-deploy");
   if (VM.count("no-deploy")) {
     Account &A = E.State.Accounts[Contract];
     A.Code = std::make_shared<const Bytes>(ObjBytes.begin(), ObjBytes.end());
@@ -105,6 +164,18 @@ int main(int Argc, char **Argv) {
     Transaction Deploy{Sender, std::nullopt, Word(), {}, Gas, Word()};
     Deploy.Data.assign(ObjBytes.begin(), ObjBytes.end());
     Deploy.Data.insert(Deploy.Data.end(), Args->begin(), Args->end());
+    if (VM.count("check-deploy")) {
+      // The init code runs with the arguments as part of its code; the
+      // public output is the runtime object returned.
+      PublicInputs Env = creationInputsOf(E, Deploy);
+      Trace T;
+      E.setTrace(&T);
+      TxResult R = E.transact(Deploy);
+      E.setTrace(nullptr);
+      return checkExecution("deploy", R, Env,
+                            creationOutputsOf(E, T, R, Env[Opcode::Address]),
+                            T);
+    }
     TxResult R = E.transact(Deploy);
     if (R.Result.S != Status::Success)
       return fail("deployment did not succeed");
@@ -117,55 +188,10 @@ int main(int Argc, char **Argv) {
   E.setTrace(&T);
   TxResult R = E.transact(Call);
   E.setTrace(nullptr);
-  llvm::raw_ostream &OS = llvm::outs();
-  OS << "call: "
-     << (R.Result.S == Status::Success  ? "success"
-         : R.Result.S == Status::Revert ? "revert"
-                                        : "trap")
-     << "\ncycles: " << R.Cycles << "\noutput: " << toHexString(R.Result.Output)
-     << "\n";
-  // The public post-state: the called account's storage after the call
-  // (its pre-state when the call reverted) for every key the call touched.
-  std::map<Word, Word> Post = storagePostState(E, T, Contract);
-  OS << "storage: " << Post.size() << " keys touched\n";
-  for (const auto &[Key, Value] : Post)
-    OS << "  " << Key.toHex() << ": " << Value.toHex() << "\n";
-
-  // The public logs (none when the call reverted).
-  OS << "logs: " << R.Logs.size() << "\n";
-  for (const Log &L : R.Logs) {
-    OS << "  log" << L.Topics.size() << ":";
-    for (const Word &Topic : L.Topics)
-      OS << " " << Topic.toHex();
-    OS << " data " << toHexString(L.Data) << "\n";
-  }
-
   const Account *A = E.State.find(Contract);
-  if (!A || !A->Code)
-    return fail("no code at the called address");
-  auto Prog = readProgram(*A->Code);
-  if (!Prog)
-    return fail(llvm::toString(Prog.takeError()));
+  if (A && A->Code)
+    Env.Code = *A->Code;
   // The public outputs, as the verifier is told them.
   PublicOutputs Out = publicOutputsOf(E, T, R, Contract);
-  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
-  auto CT = generateCircuitTrace(C, T);
-  if (!CT)
-    return fail(llvm::toString(CT.takeError()));
-  // A trap at the last instruction that the trace alone does not show (out
-  // of gas growing the heap for a return): gas is not in the circuit yet.
-  if (R.Result.S != Status::Success && R.Result.S != Status::Revert)
-    return fail("unsupported by the circuit: an execution ending in a trap");
-
-  size_t Total = 0;
-  for (unsigned I = 0; I < NumTables; ++I) {
-    auto Id = static_cast<TableId>(I);
-    OS << "table " << tableName(Id) << ": " << (*CT)[Id].Height << " rows ("
-       << CT->UsedRows[I] << " used)\n";
-    Total += (*CT)[Id].Height;
-  }
-  OS << "total: " << Total << " rows\n";
-  CheckReport Report = checkCircuit(C, *CT);
-  Report.print(OS);
-  return Report.ok() ? ExitSuccess : ExitInputError;
+  return checkExecution("call", R, Env, Out, T);
 }

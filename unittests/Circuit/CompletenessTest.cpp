@@ -467,7 +467,7 @@ TEST(CompletenessTest, SelectorsComeFromTheInstructionTable) {
     EXPECT_EQ(CpuSelectorOps[CpuSelectorIndex[Op]], static_cast<Opcode>(Op));
   }
   EXPECT_EQ(Supported, NumCpuSelectors);
-  EXPECT_EQ(NumCpuSelectors, 101u);
+  EXPECT_EQ(NumCpuSelectors, 106u);
 }
 
 } // namespace

@@ -59,7 +59,7 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   // docs/circuit.md, "Tables".
   EXPECT_EQ(ProgramAir::Width, 1u);
   EXPECT_EQ(ProgramAir::PreprocessedWidth, 22u);
-  EXPECT_EQ(CpuAir::Width, 194u);
+  EXPECT_EQ(CpuAir::Width, 199u);
   EXPECT_EQ(AddSubAir::Width, 66u);
   EXPECT_EQ(LtAir::Width, 70u);
   EXPECT_EQ(EqAir::Width, 37u);
@@ -101,6 +101,9 @@ TEST(DegreeTest, WidthsAreAsDocumented) {
   EXPECT_EQ(KeccakSpongeAir::Width, 1060u);
   EXPECT_EQ(KeccakAir::Width, 2408u);
   EXPECT_EQ(KeccakAir::PreprocessedWidth, 67u);
+  EXPECT_EQ(CopyAir::Width, 27u);
+  EXPECT_EQ(CodeAir::Width, 1u);
+  EXPECT_EQ(CodeAir::PreprocessedWidth, 2u);
 }
 
 } // namespace

@@ -309,6 +309,8 @@ const std::vector<Mutation> &logMutations();
 /// The mutations of fcallr, the stack and the heap size, in
 /// StackSoundnessTest.cpp.
 const std::vector<Mutation> &stackMutations();
+/// The mutations of the copy tables, in CopySoundnessTest.cpp.
+const std::vector<Mutation> &copyMutations();
 
 } // namespace zkc::test
 

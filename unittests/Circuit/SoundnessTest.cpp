@@ -518,6 +518,8 @@ TEST(SoundnessTest, EveryConstraintAndBusIsTheOnlyRejecterOfAMutation) {
     Covered.insert(M.Rejecter);
   for (const Mutation &M : stackMutations())
     Covered.insert(M.Rejecter);
+  for (const Mutation &M : copyMutations())
+    Covered.insert(M.Rejecter);
   ZvmCircuit C({Instruction{Opcode::Stop}}, {});
   std::set<std::string> All;
   for (const ConstraintDegree &K : computeDegrees(C).Constraints)

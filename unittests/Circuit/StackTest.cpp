@@ -380,8 +380,9 @@ TEST(StackTest, ReturnsAndRevertsGrowTheHeap) {
   }
 }
 
-TEST(StackTest, HashesAndLogsGrowTheHeap) {
-  // keccak256 and logs grow the heap over their ranges, as the ISA says,
+TEST(StackTest, HashesLogsAndCopiesGrowTheHeap) {
+  // keccak256, logs and copies (their destinations) grow the heap over
+  // their ranges, as the ISA says,
   // unaligned and beyond every access; empty ranges grow nothing, wherever
   // they start.
   std::vector<Instruction> Code = {
@@ -406,11 +407,21 @@ TEST(StackTest, HashesAndLogsGrowTheHeap) {
       ins(Opcode::Li, 11, 0, 0, 1000),   // 18
       ins(Opcode::Log0, 10),             // 19 [100, 1100): 1120
       ins(Opcode::MSize, 4),             // 20
+      ins(Opcode::Li, 1, 0, 0, 1200),    // 21
+      ins(Opcode::Li, 2, 0, 0, 3),       // 22
+      ins(Opcode::Li, 3, 0, 0, 10),      // 23
+      ins(Opcode::CdCopy, 1, 2, 3),      // 24 [1200, 1210): 1216
+      ins(Opcode::MSize, 4),             // 25
+      ins(Opcode::Li, 1, 0, 0, 1300),    // 26
+      ins(Opcode::Li, 2, 0, 0, 0),       // 27
+      ins(Opcode::MCopy, 1, 2, 3),       // 28 [1300, 1310) from [0, 10): 1312
+      ins(Opcode::MSize, 4),             // 29
       ins(Opcode::Stop),
   };
   CircuitRun R(Code);
   expectHolds(R);
-  EXPECT_EQ(sizes(R), (std::vector<uint64_t>{96, 96, 224, 224, 1120}));
+  EXPECT_EQ(sizes(R),
+            (std::vector<uint64_t>{96, 96, 224, 224, 1120, 1216, 1312}));
 }
 
 TEST(StackTest, RandomHeapSizes) {

@@ -12,7 +12,9 @@
 
 #include "../VM/ObjectBuilder.h"
 
+#include "zkc/Circuit/Circuit.h"
 #include "zkc/Circuit/TransactionCheck.h"
+#include "zkc/Object/Object.h"
 #include "zkc/Support/Keccak.h"
 
 #include "gtest/gtest.h"
@@ -90,23 +92,89 @@ TEST(TransactionCheckTest, PublishesStorageAndLogs) {
   EXPECT_EQ(Check.Outcome, TransactionCheck::Result::Checked) << Check.Detail;
 }
 
+TEST(TransactionCheckTest, ChecksADeployment) {
+  // The init code copies the runtime object out of itself and reads its
+  // constructor argument from the end of the code (codesize - 32), as
+  // compiled deploy code does; the public output is the runtime object.
+  Object Runtime = makeObject({ins(Opcode::Li, 1, 0, 0, 7), ins(Opcode::Stop)});
+  std::vector<Instruction> Prologue = {
+      ins(Opcode::CodeSize, 3),       ins(Opcode::Li, 4, 0, 0, 32),
+      ins(Opcode::Sub, 3, 3, 4),      ins(Opcode::Li, 5, 0, 0, 1000),
+      ins(Opcode::CodeCopy, 5, 3, 4), ins(Opcode::MLoad, 6, 5, 0, 0),
+      ins(Opcode::CdSize, 7),         ins(Opcode::Address, 8),
+      ins(Opcode::Add, 6, 6, 7)};
+  Emulator E;
+  E.State.Accounts[Sender].CodeHash = emptyCodeHash();
+  E.State.Accounts[Sender].Balance = Word(1'000'000'000ull);
+  E.State.Accounts[Sender].Nonce = 3;
+  Transaction Deploy;
+  Deploy.From = Sender;
+  Deploy.GasLimit = 1'000'000;
+  Deploy.Value = Word(5);
+  Deploy.Data = serialize(makeDeploy(Runtime, Prologue));
+  Bytes Arg(32, 0);
+  Arg[31] = 0x2a;
+  Deploy.Data.insert(Deploy.Data.end(), Arg.begin(), Arg.end());
+  PublicInputs Env = creationInputsOf(E, Deploy);
+  EXPECT_EQ(Env.Code, Deploy.Data);
+  EXPECT_TRUE(Env.Calldata.empty());
+  TransactionCheck Check;
+  TxResult R = transactAndCheck(E, Deploy, Check);
+  ASSERT_EQ(R.Result.S, Status::Success) << R.Result.Detail;
+  EXPECT_EQ(R.Result.CreatedAddress, Env[Opcode::Address]);
+  EXPECT_EQ(Check.Outcome, TransactionCheck::Result::Checked) << Check.Detail;
+
+  // Another runtime object claimed as the output is rejected.
+  Emulator E2;
+  E2.State.Accounts[Sender].CodeHash = emptyCodeHash();
+  E2.State.Accounts[Sender].Balance = Word(1'000'000'000ull);
+  E2.State.Accounts[Sender].Nonce = 3;
+  Trace T;
+  E2.setTrace(&T);
+  TxResult R2 = E2.transact(Deploy);
+  E2.setTrace(nullptr);
+  ASSERT_EQ(R2.Result.S, Status::Success);
+  PublicOutputs Out = creationOutputsOf(E2, T, R2, Env[Opcode::Address]);
+  EXPECT_EQ(Out.Output, serialize(Runtime));
+  Out.Output.back() ^= 1;
+  auto Prog = readProgram(Env.Code);
+  ASSERT_TRUE(static_cast<bool>(Prog));
+  ZvmCircuit C(Prog->Code, Prog->Pool, Env, Out);
+  auto CT = generateCircuitTrace(C, T);
+  ASSERT_TRUE(static_cast<bool>(CT));
+  EXPECT_FALSE(checkCircuit(C, *CT).ok());
+  // And so is init code that is not the transaction's.
+  PublicInputs Other = Env;
+  Other.Code[Other.Code.size() - 1] ^= 1; // the constructor argument
+  ZvmCircuit C2(Prog->Code, Prog->Pool, Other,
+                creationOutputsOf(E2, T, R2, Env[Opcode::Address]));
+  auto CT2 = generateCircuitTrace(C2, T);
+  ASSERT_TRUE(static_cast<bool>(CT2));
+  // (the copy takes the public byte, which the load of it then contradicts)
+  EXPECT_FALSE(checkCircuit(C2, *CT2).ok());
+}
+
 TEST(TransactionCheckTest, CountsWhatTheCircuitCannotProve) {
   Emulator E;
   installContract(E, {ins(Opcode::Gas, 1), ins(Opcode::Gas, 2),
-                      ins(Opcode::RdSize, 3), ins(Opcode::Stop)});
+                      ins(Opcode::BlockHash, 3, 1), ins(Opcode::Stop)});
   TransactionCheck Check;
   TxResult R = transactAndCheck(E, callOf(Contract), Check);
   EXPECT_EQ(R.Result.S, Status::Success);
   EXPECT_EQ(Check.Outcome, TransactionCheck::Result::Unsupported);
-  EXPECT_EQ(Check.Detail, "unsupported by the circuit: gas, rdsize");
+  EXPECT_EQ(Check.Detail, "unsupported by the circuit: gas, blockhash");
 
-  // A deployment, and a trap.
+  // A deployment whose constructor uses an instruction the circuit does not
+  // constrain, and a trap.
   Transaction Deploy;
   Deploy.From = Sender;
-  Deploy.Data = serialize(makeDeploy(makeObject({ins(Opcode::Stop)})));
+  Deploy.GasLimit = 1'000'000;
+  Deploy.Data = serialize(
+      makeDeploy(makeObject({ins(Opcode::Stop)}), {ins(Opcode::Gas, 5)}));
   TransactionCheck DeployCheck;
   EXPECT_EQ(transactAndCheck(E, Deploy, DeployCheck).Result.S, Status::Success);
   EXPECT_EQ(DeployCheck.Outcome, TransactionCheck::Result::Unsupported);
+  EXPECT_EQ(DeployCheck.Detail, "unsupported by the circuit: gas");
   Emulator Trapping;
   installContract(Trapping, {ins(Opcode::Invalid)});
   TransactionCheck TrapCheck;
@@ -124,10 +192,9 @@ TEST(TransactionCheckTest, CountsWhatTheCircuitCannotProve) {
   Twice.merge(Tally);
   EXPECT_EQ(Twice.Unsupported, 6u);
   EXPECT_EQ(Twice.Checked, 0u);
-  EXPECT_EQ(Twice.Reasons["gas"], 2u);
-  EXPECT_EQ(Twice.Reasons["rdsize"], 2u);
-  EXPECT_EQ(Twice.Reasons[DeployCheck.Detail], 2u);
-  EXPECT_EQ(Twice.Reasons.size(), 4u);
+  EXPECT_EQ(Twice.Reasons["blockhash"], 2u);
+  EXPECT_EQ(Twice.Reasons["gas"], 4u);
+  EXPECT_EQ(Twice.Reasons.size(), 3u);
 }
 
 } // namespace

@@ -112,8 +112,14 @@ enum class Bus : uint8_t {
   /// (address, timestamp, byte): stack byte states, produced and consumed
   /// by the stack and stack boundary tables (offline memory checking).
   StackState,
+  /// (opcode, dst, src, length, timestamp): cdcopy's and codecopy's
+  /// copies, asked by the CPU, answered by the copy table.
+  Copy,
+  /// (address, byte): the running code's bytes, looked up by the copy table
+  /// in the code table (public inputs).
+  Code,
 };
-inline constexpr unsigned NumBuses = 24;
+inline constexpr unsigned NumBuses = 26;
 const char *busName(Bus B);
 
 /// A bus tuple under construction: a handful of expressions, no allocation.

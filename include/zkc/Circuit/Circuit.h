@@ -17,6 +17,7 @@
 #include "zkc/Circuit/AluAir.h"
 #include "zkc/Circuit/ByteOpAir.h"
 #include "zkc/Circuit/CalldataAir.h"
+#include "zkc/Circuit/CopyAir.h"
 #include "zkc/Circuit/CpuAir.h"
 #include "zkc/Circuit/DivModAir.h"
 #include "zkc/Circuit/EnvAir.h"
@@ -82,8 +83,10 @@ enum class TableId : uint8_t {
   Byte,
   KeccakSponge,
   KeccakF,
+  Copy,
+  Code,
 };
-inline constexpr unsigned NumTables = 34;
+inline constexpr unsigned NumTables = 36;
 
 /// The tables of the circuit for one program.
 class ZvmCircuit {
@@ -130,6 +133,8 @@ public:
   ByteAir Bytes;
   KeccakSpongeAir KeccakSponge;
   KeccakAir KeccakF;
+  CopyAir Copy;
+  CodeAir CodeBytes;
 
   /// Calls Fn(TableId, Air) for every table, in TableId order.
   template <class F> void forEachTable(F &&Fn) const {
@@ -167,6 +172,8 @@ public:
     Fn(TableId::Byte, Bytes);
     Fn(TableId::KeccakSponge, KeccakSponge);
     Fn(TableId::KeccakF, KeccakF);
+    Fn(TableId::Copy, Copy);
+    Fn(TableId::Code, CodeBytes);
   }
 
   /// The preprocessed trace of a table (empty if it has none), computed
@@ -282,6 +289,23 @@ struct StorageEvent {
   Word Value;
 };
 
+/// One cdcopy, codecopy or mcopy (Op) of Len bytes from Src to the heap at
+/// Dst, at timestamp cycle + 1. Bytes are the bytes copied (from the public
+/// calldata or code, zero past the end, filled in by buildCircuitTrace; or
+/// from the heap); PrevTs and PrevBytes the heap states the writes found,
+/// SrcPrevTs those mcopy's reads found, filled in by generateHeapTraces.
+struct CopyEvent {
+  Opcode Op;
+  uint64_t Ts;
+  uint64_t Dst;
+  uint64_t Src;
+  uint64_t Len;
+  std::vector<uint8_t> Bytes;
+  std::vector<uint64_t> PrevTs;
+  std::vector<uint8_t> PrevBytes;
+  std::vector<uint64_t> SrcPrevTs;
+};
+
 /// One operation of three operands asked for by the CPU: Z = op(X, Y, W).
 struct Alu3Event {
   Opcode Op;
@@ -308,12 +332,22 @@ struct CpuEvents {
   /// Stack loads and stores, as heap events with the stack bus's opcodes
   /// (stload, stload8, ststore, ststore8) at absolute addresses.
   std::vector<HeapEvent> Stack;
+  std::vector<CopyEvent> Copies;
 };
 
 /// The first reason the circuit cannot prove this execution yet, as
 /// "unsupported by the circuit: ..." (instructions are listed by mnemonic,
 /// in order of first execution), or success.
 llvm::Error checkSupported(const vm::Trace &T);
+
+/// The heap range (start, length) step Step of T touches, which grows the
+/// heap when not empty: the CPU row's TouchStart and TouchLen (docs/circuit.md,
+/// cpu), from its first, second and third sources In1, In2, In3 (a log's
+/// from its block). The ranges must be below 2^32 (checkSupported).
+std::pair<uint64_t, uint64_t> heapRangeTouched(const vm::Trace &T,
+                                               size_t Step, const Word &In1,
+                                               const Word &In2,
+                                               const Word &In3);
 
 /// CodeLength is the program's, without the sentinel.
 Matrix generateCpuTrace(const vm::Trace &T, CpuEvents &Events,
@@ -353,12 +387,14 @@ struct LogByteRead {
 /// order, whose Message and PrevTs it fills in) among them, then the
 /// output's reads at the halt, and the boundary rows, a byte each, by
 /// increasing address. LogReads (in timestamp order) are the log-data
-/// table's reads, whose main columns LogData gets.
+/// table's reads, whose main columns LogData gets. The copies' writes
+/// (Copies, in timestamp order, whose PrevTs and PrevBytes it fills in)
+/// are among them at their timestamps too.
 void generateHeapTraces(const std::vector<HeapEvent> &Events,
                         std::vector<KeccakEvent> &Keccak, const HaltEvent &Halt,
                         Matrix &Accesses, Matrix &Boundary, Matrix &Output,
                         const std::vector<LogByteRead> &LogReads,
-                        Matrix &LogData);
+                        Matrix &LogData, std::vector<CopyEvent> &Copies);
 
 /// The block a log instruction at step Step of T read: offset, size, then
 /// its topics (from the trace's frame reads).
@@ -374,6 +410,12 @@ Matrix generateLogTrace(const vm::Trace &T, bool Published,
 /// order), and the boundary rows, a byte each, by increasing address.
 void generateStackTraces(const std::vector<HeapEvent> &Events, Matrix &Accesses,
                          Matrix &Boundary);
+
+/// The copy table: a row per byte of each copy (one for an empty copy), in
+/// the order given. Returns the rows used in *UsedRows.
+Matrix generateCopyTrace(const std::vector<CopyEvent> &Events,
+                         uint64_t CalldataSize, uint64_t CodeSize,
+                         size_t *UsedRows);
 
 /// The cdload table: a row per read, in the order given. Size is the
 /// calldata's.

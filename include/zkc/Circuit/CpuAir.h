@@ -105,6 +105,7 @@ public:
         ImmValue(0), ImmZext(0), IfOne(0), IfZero(0), Jump(0), Stop(0), Mov(0),
         Li(0), Ldc(0), Jr(0), FCall(0), FRet(0), Env(0), HeapLoad(0),
         HeapStore(0), Revert(0), CdLoad(0), Keccak(0);
+    E Copy(0), Reads3C(0), RdSize(0), RdCopy(0);
     for (unsigned I = 0; I < NumCpuSelectors; ++I) {
       const E &S = L.Sel[I];
       const CpuOpInfo &Info = cpuOpInfo(CpuSelectorOps[I]);
@@ -165,6 +166,14 @@ public:
       if (Info.IsHeap)
         (Info.Writes ? HeapLoad : HeapStore) =
             (Info.Writes ? HeapLoad : HeapStore) + S;
+      if (Info.IsCopy)
+        Copy = Copy + S;
+      if (Info.Reads3C)
+        Reads3C = Reads3C + S;
+      if (Info.IsRdSize)
+        RdSize = RdSize + S;
+      if (Info.IsRdCopy)
+        RdCopy = RdCopy + S;
     }
     E Heap = HeapLoad + HeapStore;
 
@@ -318,7 +327,8 @@ public:
           .assertZero("cpu.unused_in1_zero", L.In1[I]);
       Bld.when(E(1) - Reads2 - ImmAny)
           .assertZero("cpu.unused_in2_zero", L.In2[I]);
-      Bld.when(E(1) - Reads3).assertZero("cpu.unused_in3_zero", L.In3[I]);
+      Bld.when(E(1) - Reads3 - Reads3C)
+          .assertZero("cpu.unused_in3_zero", L.In3[I]);
       Bld.when(Mov).assertEq("cpu.mov", L.Out[I], L.In1[I]);
       Bld.when(Li).assertEq("cpu.li", L.Out[I], L.In2[I]);
     }
@@ -411,7 +421,7 @@ public:
     evalStack(Bld, L, N, FRet, SpRel, StackReg, StackByte, StackLoad, SpStore,
               RegStore, StackOp, Enter, SpAddr);
     evalHeapSize(Bld, L, N, Stop, HeapWordAccess, HeapByteAccess, Keccak, Log,
-                 MSize);
+                 Copy, MSize);
 
     // Range checks of the immediate's limbs (for a heap access, so that
     // ImmSign is its sign).
@@ -419,6 +429,29 @@ public:
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad, L.ImmHi);
     Bld.send(Bus::Range16, ImmAny + Heap + CdLoad,
              E(2) * (L.ImmHi - E(1u << 15) * L.ImmSign));
+
+    // Copies (cdcopy, codecopy): destination In1, source In2 and length In3
+    // are taken below 2^32 (checkSupported refuses more), so that each is
+    // its two low limbs. The copy table writes the bytes to the heap at
+    // this row's heap timestamp. The destination range stays in the row for
+    // the heap's size.
+    for (unsigned I = 2; I < NumLimbs; ++I) {
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In1[I]);
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In2[I]);
+      Bld.when(Copy).assertZero("cpu.copy_range", L.In3[I]);
+    }
+    Bld.send(Bus::Register, Reads3C, L.Fp + L.C, Ts + E(3), E(0), L.In3);
+    Bld.send(Bus::Copy, Copy, OpcodeE, L.In1[0] + E(LimbBase) * L.In1[1],
+             L.In2[0] + E(LimbBase) * L.In2[1],
+             L.In3[0] + E(LimbBase) * L.In3[1], L.Clk + E(1));
+    // A single context has made no call, so its returndata is empty:
+    // rdsize gives 0, and rdcopy traps unless its source and length are 0
+    // (then it copies nothing).
+    for (unsigned I = 0; I < NumLimbs; ++I) {
+      Bld.when(RdSize).assertZero("cpu.rdsize_zero", L.Out[I]);
+      Bld.when(RdCopy).assertZero("cpu.rdcopy_empty", L.In2[I]);
+      Bld.when(RdCopy).assertZero("cpu.rdcopy_empty", L.In3[I]);
+    }
   }
 
 private:
@@ -489,10 +522,11 @@ private:
   void evalHeapSize(B &Bld, const CpuCols<E> &L, const CpuCols<E> &N,
                     const E &Stop, const E &HeapWordAccess,
                     const E &HeapByteAccess, const E &Keccak, const E &Log,
-                    const E &MSize) const {
-    // The heap range each row touches. Whatever else grows the heap (a
-    // copy) adds its range here. A log's range is its offset and size,
-    // which the log table reads and the log bus ties to this row's.
+                    const E &Copy, const E &MSize) const {
+    // The heap range each row touches. A log's range is its offset and
+    // size, which the log table reads and the log bus ties to this row's;
+    // a copy's is its destination (In1, length In3), mcopy's source range
+    // growing the heap no further (checkSupported refuses one that would).
     E HeapAddr =
         L.In1[0] + E(LimbBase) * L.In1[1] + L.Imm - E(1ull << 32) * L.ImmSign;
     // return/revert's and keccak256's range: start and length in In1, In2.
@@ -501,11 +535,12 @@ private:
     Bld.when(E(1) - Log)
         .assertEq("cpu.heap_touch", L.TouchStart,
                   (HeapWordAccess + HeapByteAccess) * HeapAddr +
-                      (Stop + Keccak) * RangeStart);
+                      (Stop + Keccak + Copy) * RangeStart);
     Bld.when(E(1) - Log)
         .assertEq("cpu.heap_touch", L.TouchLen,
                   E(32) * HeapWordAccess + HeapByteAccess +
-                      (Stop + Keccak) * RangeLength);
+                      (Stop + Keccak) * RangeLength +
+                      Copy * (L.In3[0] + E(LimbBase) * L.In3[1]));
     // Touched is 1 exactly when the range is not empty.
     Bld.assertEq("cpu.touched", L.Touched, L.TouchLen * L.TouchLenInv);
     Bld.assertZero("cpu.touched_exact", L.TouchLen * (E(1) - L.Touched));

@@ -96,6 +96,16 @@ struct CpuOpInfo {
   /// msize: the result is the heap size, CPU state.
   bool IsMSize = false;
 
+  /// cdcopy, codecopy, mcopy: copy the In3 bytes of the calldata, the code
+  /// or the heap from In2 to the heap at In1; the copy table checks them.
+  bool IsCopy = false;
+  /// rdsize: the result is the returndata size, 0 in a context that made no
+  /// call.
+  bool IsRdSize = false;
+  /// rdcopy: with no returndata only a copy of 0 bytes from 0 does not
+  /// trap, so its source and length are 0.
+  bool IsRdCopy = false;
+
   // From the operand letters of ZVMInstrs.def.
   /// The instruction reads a first / second register ('s' operands); SrcNField
   /// is the field holding it (0 = A, 1 = B, 2 = C).
@@ -104,6 +114,9 @@ struct CpuOpInfo {
   /// The instruction reads a third register, whose index is the immediate
   /// ('r').
   bool Reads3 = false;
+  /// The instruction reads a third register in field C (a third 's', as
+  /// in the copies), into In3.
+  bool Reads3C = false;
   /// The instruction writes register A ('d').
   bool Writes = false;
   /// The immediate is a value ('i'): the second operand is sext(imm). A
@@ -236,6 +249,17 @@ constexpr CpuOpInfo circuitSemantics(Opcode Op) {
   case Opcode::MSize:
     I.IsMSize = true;
     break;
+  case Opcode::CdCopy:
+  case Opcode::CodeCopy:
+  case Opcode::MCopy:
+    I.IsCopy = true;
+    break;
+  case Opcode::RdSize:
+    I.IsRdSize = true;
+    break;
+  case Opcode::RdCopy:
+    I.IsRdCopy = true;
+    break;
   case Opcode::MLoad:
   case Opcode::MStore:
   case Opcode::MLoad8:
@@ -353,9 +377,11 @@ constexpr CpuOpInfo buildCpuOpInfo(Opcode Op) {
       if (Sources == 0) {
         I.Reads1 = true;
         I.Src1Field = Field;
-      } else {
+      } else if (Sources == 1) {
         I.Reads2 = true;
         I.Src2Field = Field;
+      } else {
+        I.Reads3C = Field == 2;
       }
       ++Sources;
     }
@@ -460,7 +486,8 @@ static_assert(
         if (I.Branch == BranchKind::None && !I.IsStop && !I.IsMov && !I.IsLi &&
             !I.IsLdc && !I.IsEnv && !I.IsHeap && !I.IsCdLoad && !I.IsKeccak &&
             !I.IsStorage && !I.IsLog && !I.IsStack && !I.IsEnter &&
-            !I.IsSpAddr && !I.IsMSize && !(I.UsesAlu && I.Writes))
+            !I.IsSpAddr && !I.IsMSize && !I.IsCopy && !I.IsRdSize &&
+            !I.IsRdCopy && !(I.UsesAlu && I.Writes))
           return false;
         // A heap access reads its address first; a load writes the value, a
         // store reads it second.
@@ -509,6 +536,17 @@ static_assert(
         // msize only writes its result.
         if (I.IsMSize && (!I.Writes || I.Reads1 || I.Reads2 || I.ImmValue ||
                           I.ImmZext || I.UsesAlu))
+          return false;
+        // A copy (and rdcopy) reads its destination (A), source (B) and
+        // length (C) and writes nothing; rdsize only writes.
+        if ((I.IsCopy || I.IsRdCopy) &&
+            (!I.Reads1 || !I.Reads2 || !I.Reads3C || I.Src1Field != 0 ||
+             I.Src2Field != 1 || I.Writes || I.UsesAlu || I.ImmValue ||
+             I.ImmZext || I.Reads3))
+          return false;
+        if (I.Reads3C && !I.IsCopy && !I.IsRdCopy)
+          return false;
+        if (I.IsRdSize && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))
           return false;
         // An environment instruction only writes its result.
         if (I.IsEnv && (!I.Writes || I.Reads1 || I.Reads2 || I.UsesAlu))

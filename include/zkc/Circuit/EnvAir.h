@@ -55,6 +55,9 @@ struct PublicInputs {
   /// The running account's storage before the call (absent keys are
   /// zero): the pre-state of the storage-public table (StorageAir.h).
   std::map<Word, Word> Storage;
+  /// The running code's bytes (the object, or a creation's init code with
+  /// its arguments), read by codecopy through the code table.
+  std::vector<uint8_t> Code;
 
   Word &operator[](Opcode Op) {
     for (size_t I = 0; I < EnvOpcodes.size(); ++I)

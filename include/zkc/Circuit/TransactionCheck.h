@@ -15,6 +15,8 @@
 #ifndef ZKC_CIRCUIT_TRANSACTIONCHECK_H
 #define ZKC_CIRCUIT_TRANSACTIONCHECK_H
 
+#include "zkc/Circuit/EnvAir.h"
+#include "zkc/Circuit/OutputAir.h"
 #include "zkc/VM/Emulator.h"
 
 #include <cstdint>
@@ -28,8 +30,8 @@ struct TransactionCheck {
   enum class Result {
     /// Every constraint holds and every bus balances.
     Checked,
-    /// The circuit cannot prove the execution yet (a deployment, an
-    /// instruction it does not constrain, a trap): Detail says why.
+    /// The circuit cannot prove the execution yet (an instruction it does
+    /// not constrain, a trap): Detail says why.
     Unsupported,
     /// Some constraint or bus fails: Detail lists the failures.
     Violated,
@@ -43,6 +45,18 @@ struct TransactionCheck {
 /// Runs Tx in E, tracing it, and checks the execution against the circuit.
 vm::TxResult transactAndCheck(vm::Emulator &E, const vm::Transaction &Tx,
                               TransactionCheck &Check);
+
+/// The public inputs of the creation Tx in E, asked before E runs it: the
+/// running code is Tx's data (the init object with the constructor
+/// arguments appended, which `codesize` and `codecopy` see), the calldata
+/// is empty, and the address is the one the creation gets.
+PublicInputs creationInputsOf(const vm::Emulator &E, const vm::Transaction &Tx);
+/// The public outputs of a creation at Address that ran to its end as the
+/// traced transaction T (R, in E after it): as publicOutputsOf's, the
+/// bytes returned being the new account's runtime object (the emulator
+/// keeps it as the code, not as output) or the revert data.
+PublicOutputs creationOutputsOf(const vm::Emulator &E, const vm::Trace &T,
+                                const vm::TxResult &R, const Word &Address);
 
 /// Counts of many transactions' checks, for a test runner's summary.
 struct CircuitTally {
