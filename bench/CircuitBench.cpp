@@ -130,14 +130,12 @@ static bool traceProgram(std::vector<Instruction> Code, Traced &Out) {
   Account &A = E.State.Accounts[Contract];
   A.Code = std::make_shared<const vm::Bytes>(std::move(*Bytes));
   A.CodeHash = keccak256Word(A.Code->data(), A.Code->size());
-  Transaction Call{Sender, Contract, Word(), {}, INT64_MAX / 2, Word()};
+  Transaction Call{Sender, Contract, Word(), {}, INT64_MAX / 2, Word(),
+                   std::nullopt};
   PublicInputs Env = environmentOf(E, Call, Contract);
   E.setTrace(&Out.T);
   TxResult R = E.transact(Call);
-  PublicOutputs Outputs{R.Result.S == Status::Revert, R.Result.Output,
-                        storagePostState(E, Out.T, Contract)};
-  for (const vm::Log &L : R.Logs)
-    Outputs.Logs.push_back({L.Topics, L.Data});
+  PublicOutputs Outputs = publicOutputsOf(E, Out.T, R, Contract);
   Out.C = std::make_unique<ZvmCircuit>(std::move(Code), std::vector<Word>(),
                                        Env, std::move(Outputs));
   return R.Result.S == Status::Success;

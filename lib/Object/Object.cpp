@@ -15,6 +15,7 @@
 
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
 #include <cstring>
@@ -411,4 +412,19 @@ llvm::Expected<Program> zkc::readProgram(llvm::ArrayRef<uint8_t> Bytes) {
   P.Pool = std::move(O->Pool);
   P.ObjectSize = N;
   return std::move(P);
+}
+
+llvm::Expected<std::vector<uint8_t>>
+zkc::readObjectFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(),
+                                   Path + ": " + Buf.getError().message());
+  std::vector<uint8_t> Bytes((*Buf)->getBufferStart(),
+                             (*Buf)->getBufferEnd());
+  if (auto Obj = readObject(Bytes); !Obj)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Path + ": " +
+                                       llvm::toString(Obj.takeError()));
+  return Bytes;
 }

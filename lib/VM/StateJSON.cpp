@@ -9,6 +9,8 @@
 #include "zkc/Support/Hex.h"
 #include "zkc/Support/Keccak.h"
 
+#include "llvm/Support/MemoryBuffer.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -224,4 +226,15 @@ std::string zkc::vm::saveStateJSON(const Emulator &E) {
     Accounts["0x" + Addr.toHex64().substr(24)] = std::move(J);
   }
   return Root.dump(2) + "\n";
+}
+
+llvm::Error zkc::vm::loadStateFile(Emulator &E, llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(),
+                                   Path + ": " + Buf.getError().message());
+  if (llvm::Error Err = loadStateJSON(E, (*Buf)->getBuffer().str()))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Path + ": " + llvm::toString(std::move(Err)));
+  return llvm::Error::success();
 }

@@ -12,7 +12,6 @@
 #include "zkc/VM/Emulator.h"
 #include "zkc/VM/StateJSON.h"
 
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace po = boost::program_options;
@@ -127,14 +126,10 @@ int main(int Argc, char **Argv) {
   }
 
   const std::string Input = VM["input"].as<std::string>();
-  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Input, /*IsText=*/false);
-  if (!Buf)
-    return fail(Input + ": " + Buf.getError().message());
-  llvm::ArrayRef<uint8_t> ObjBytes(
-      reinterpret_cast<const uint8_t *>((*Buf)->getBufferStart()),
-      (*Buf)->getBufferSize());
-  if (auto Obj = readObject(ObjBytes); !Obj)
-    return fail(Input + ": " + llvm::toString(Obj.takeError()));
+  llvm::Expected<std::vector<uint8_t>> ObjFile = readObjectFile(Input);
+  if (!ObjFile)
+    return fail(llvm::toString(ObjFile.takeError()));
+  llvm::ArrayRef<uint8_t> ObjBytes = *ObjFile;
   auto Calldata = parseHexBytes(VM["calldata"].as<std::string>());
   auto Args = parseHexBytes(VM["args"].as<std::string>());
   if (!Calldata || !Args)
@@ -142,12 +137,8 @@ int main(int Argc, char **Argv) {
 
   Emulator E;
   if (VM.count("state")) {
-    std::string Path = VM["state"].as<std::string>();
-    auto S = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!S)
-      return fail(Path + ": " + S.getError().message());
-    if (llvm::Error Err = loadStateJSON(E, (*S)->getBuffer().str()))
-      return fail(Path + ": " + llvm::toString(std::move(Err)));
+    if (llvm::Error Err = loadStateFile(E, VM["state"].as<std::string>()))
+      return fail(llvm::toString(std::move(Err)));
   }
   const Word Sender(0x5e4d3e7ull);
   E.State.Accounts[Sender].Balance = Word(1'000'000'000'000'000'000ull);
@@ -161,7 +152,8 @@ int main(int Argc, char **Argv) {
     A.Code = std::make_shared<const Bytes>(ObjBytes.begin(), ObjBytes.end());
     A.CodeHash = keccak256Word(ObjBytes.data(), ObjBytes.size());
   } else {
-    Transaction Deploy{Sender, std::nullopt, Word(), {}, Gas, Word()};
+    Transaction Deploy{Sender, std::nullopt, Word(), {}, Gas, Word(),
+                       std::nullopt};
     Deploy.Data.assign(ObjBytes.begin(), ObjBytes.end());
     Deploy.Data.insert(Deploy.Data.end(), Args->begin(), Args->end());
     if (VM.count("check-deploy")) {
@@ -183,7 +175,8 @@ int main(int Argc, char **Argv) {
   }
 
   Trace T;
-  Transaction Call{Sender, Contract, Word(), *Calldata, Gas, Word()};
+  Transaction Call{Sender, Contract, Word(), *Calldata, Gas, Word(),
+                   std::nullopt};
   PublicInputs Env = environmentOf(E, Call, Contract);
   E.setTrace(&T);
   TxResult R = E.transact(Call);

@@ -12,7 +12,6 @@
 #include "zkc/VM/StateJSON.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace po = boost::program_options;
@@ -111,23 +110,15 @@ int main(int Argc, char **Argv) {
     return *Exit;
 
   const std::string Input = VM["input"].as<std::string>();
-  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Input, /*IsText=*/false);
-  if (!Buf)
-    return fail(Input + ": " + Buf.getError().message());
-  llvm::ArrayRef<uint8_t> ObjBytes(
-      reinterpret_cast<const uint8_t *>((*Buf)->getBufferStart()),
-      (*Buf)->getBufferSize());
-  if (auto Obj = readObject(ObjBytes); !Obj)
-    return fail(Input + ": " + llvm::toString(Obj.takeError()));
+  llvm::Expected<std::vector<uint8_t>> ObjFile = readObjectFile(Input);
+  if (!ObjFile)
+    return fail(llvm::toString(ObjFile.takeError()));
+  llvm::ArrayRef<uint8_t> ObjBytes = *ObjFile;
 
   Emulator E;
   if (VM.count("state")) {
-    std::string Path = VM["state"].as<std::string>();
-    auto S = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!S)
-      return fail(Path + ": " + S.getError().message());
-    if (llvm::Error Err = loadStateJSON(E, (*S)->getBuffer().str()))
-      return fail(Path + ": " + llvm::toString(std::move(Err)));
+    if (llvm::Error Err = loadStateFile(E, VM["state"].as<std::string>()))
+      return fail(llvm::toString(std::move(Err)));
   }
   auto Sender = parseWordOpt(VM, "sender", Word(0x5e4d3e7ull));
   auto Value = parseWordOpt(VM, "value", Word());

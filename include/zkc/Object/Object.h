@@ -93,6 +93,11 @@ llvm::Expected<std::vector<uint8_t>> writeObject(const Object &O);
 llvm::Expected<Object> readObject(llvm::ArrayRef<uint8_t> Bytes,
                                   size_t *Consumed = nullptr);
 
+/// The bytes of the file at Path ("-" for standard input), which must start
+/// with a valid object (readObject); errors name the path. Tools that run
+/// or check an object file read it with this.
+llvm::Expected<std::vector<uint8_t>> readObjectFile(llvm::StringRef Path);
+
 /// The executable view of an object: its code and constant pool.
 struct Program {
   std::vector<Instruction> Code;

@@ -24,6 +24,9 @@ namespace zkc::vm {
 /// Replaces E's state and block environment with those in Text.
 llvm::Error loadStateJSON(Emulator &E, const std::string &Text);
 
+/// loadStateJSON of the file at Path; errors name the path.
+llvm::Error loadStateFile(Emulator &E, llvm::StringRef Path);
+
 /// The state and block environment of E, pretty-printed.
 std::string saveStateJSON(const Emulator &E);
 
