@@ -19,50 +19,20 @@
 #define ZKC_CIRCUIT_CALLDATAAIR_H
 
 #include "zkc/Circuit/Air.h"
+#include "zkc/Circuit/PublicBytesAir.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace zkc::circuit {
 
-template <class T> struct CalldataPreCols { T Addr, Byte; };
-template <class T> struct CalldataCols { T Mult; };
-
 /// The calldata bytes and 31 zeros past them (preprocessed), answering the
 /// calldata bus.
-class CalldataAir {
+class CalldataAir : public PublicBytesAir {
 public:
   static constexpr const char *Name = "calldata";
-  static constexpr size_t Width = NumCols<CalldataCols>;
-  static constexpr size_t PreprocessedWidth = NumCols<CalldataPreCols>;
-
   explicit CalldataAir(std::vector<uint8_t> Data = {})
-      : Data(std::move(Data)) {}
-  const std::vector<uint8_t> &data() const { return Data; }
-
-  Matrix preprocessedTrace() const {
-    size_t H = 1;
-    while (H < Data.size() + 31)
-      H <<= 1;
-    Matrix M(PreprocessedWidth, H);
-    for (size_t R = 0; R < H; ++R) {
-      CalldataPreCols<Felt> &P = viewRowMut<CalldataPreCols>(M.row(R));
-      P.Addr = Felt(static_cast<uint64_t>(R));
-      P.Byte = Felt(R < Data.size() ? Data[R] : 0u);
-    }
-    return M;
-  }
-
-  template <AirBuilder B> void eval(B &Bld) const {
-    const CalldataPreCols<typename B::Expr> &P =
-        viewRow<CalldataPreCols>(Bld.preprocessedLocal());
-    const CalldataCols<typename B::Expr> &L =
-        viewRow<CalldataCols>(Bld.local());
-    Bld.receive(Bus::Calldata, L.Mult, P.Addr, P.Byte);
-  }
-
-private:
-  std::vector<uint8_t> Data;
+      : PublicBytesAir(Bus::Calldata, std::move(Data), 31) {}
 };
 
 template <class T> struct CdLoadCols {

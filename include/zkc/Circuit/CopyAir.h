@@ -20,6 +20,7 @@
 #define ZKC_CIRCUIT_COPYAIR_H
 
 #include "zkc/Circuit/Air.h"
+#include "zkc/Circuit/PublicBytesAir.h"
 #include "zkc/ISA/Instruction.h"
 
 #include <cstdint>
@@ -27,42 +28,13 @@
 
 namespace zkc::circuit {
 
-template <class T> struct CodePreCols { T Addr, Byte; };
-template <class T> struct CodeCols { T Mult; };
-
 /// The running code's bytes (preprocessed), answering the code bus: what
 /// `codesize` measures and `codecopy` reads.
-class CodeAir {
+class CodeAir : public PublicBytesAir {
 public:
   static constexpr const char *Name = "code";
-  static constexpr size_t Width = NumCols<CodeCols>;
-  static constexpr size_t PreprocessedWidth = NumCols<CodePreCols>;
-
-  explicit CodeAir(std::vector<uint8_t> Data = {}) : Data(std::move(Data)) {}
-  const std::vector<uint8_t> &data() const { return Data; }
-
-  Matrix preprocessedTrace() const {
-    size_t H = 1;
-    while (H < Data.size())
-      H <<= 1;
-    Matrix M(PreprocessedWidth, H);
-    for (size_t R = 0; R < H; ++R) {
-      CodePreCols<Felt> &P = viewRowMut<CodePreCols>(M.row(R));
-      P.Addr = Felt(static_cast<uint64_t>(R));
-      P.Byte = Felt(R < Data.size() ? Data[R] : 0u);
-    }
-    return M;
-  }
-
-  template <AirBuilder B> void eval(B &Bld) const {
-    const CodePreCols<typename B::Expr> &P =
-        viewRow<CodePreCols>(Bld.preprocessedLocal());
-    const CodeCols<typename B::Expr> &L = viewRow<CodeCols>(Bld.local());
-    Bld.receive(Bus::Code, L.Mult, P.Addr, P.Byte);
-  }
-
-private:
-  std::vector<uint8_t> Data;
+  explicit CodeAir(std::vector<uint8_t> Data = {})
+      : PublicBytesAir(Bus::Code, std::move(Data), 0) {}
 };
 
 template <class T> struct CopyCols {
