@@ -13,22 +13,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "zkc/Circuit/Circuit.h"
+#include "ByteMemory.h"
 
-#include <algorithm>
-#include <unordered_map>
+#include "zkc/Circuit/Circuit.h"
 
 using namespace zkc;
 using namespace zkc::circuit;
-
-namespace {
-
-/// Byte J of W, counted from the least significant one.
-uint8_t byteAt(const Word &W, unsigned J) {
-  return static_cast<uint8_t>(W.L[J / 8] >> (8 * (J % 8)));
-}
-
-} // namespace
 
 void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       std::vector<KeccakEvent> &Keccak,
@@ -37,11 +27,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
                                       const std::vector<LogByteRead> &LogReads,
                                       Matrix &LogData,
                                       std::vector<CopyEvent> &Copies) {
-  struct State {
-    uint64_t Ts = 0;
-    uint8_t Value = 0;
-  };
-  std::unordered_map<uint64_t, State> Cells;
+  ByteCells Cells;
   // keccak256 reads its message at its timestamp, between the accesses
   // of the cycles before and after it.
   size_t NextKeccak = 0;
@@ -52,7 +38,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
       K.Message.resize(K.Len);
       K.PrevTs.resize(K.Len);
       for (uint64_t I = 0; I < K.Len; ++I) {
-        State &Cell = Cells[K.Addr + I];
+        ByteCell &Cell = Cells[K.Addr + I];
         assert(K.Ts > Cell.Ts && "keccak256 events out of timestamp order");
         K.Message[I] = Cell.Value;
         K.PrevTs[I] = Cell.Ts;
@@ -68,7 +54,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
            NextRead < LogData.Height;
          ++NextRead) {
       const LogByteRead &Rd = LogReads[NextRead];
-      State &Cell = Cells[Rd.Addr];
+      ByteCell &Cell = Cells[Rd.Addr];
       LogDataCols<Felt> &C = viewRowMut<LogDataCols>(LogData.row(NextRead));
       C.Ts = Felt(Rd.Ts);
       C.Offset = Felt(Rd.Offset);
@@ -92,7 +78,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
         Cp.Bytes.resize(Cp.Len);
         Cp.SrcPrevTs.resize(Cp.Len);
         for (uint64_t I = 0; I < Cp.Len; ++I) {
-          State &Cell = Cells[Cp.Src + I];
+          ByteCell &Cell = Cells[Cp.Src + I];
           assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
           Cp.Bytes[I] = Cell.Value;
           Cp.SrcPrevTs[I] = Cp.PrevTs[I] = Cell.Ts;
@@ -103,7 +89,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
           continue;
       }
       for (uint64_t I = 0; I < Cp.Len; ++I) {
-        State &Cell = Cells[Cp.Dst + I];
+        ByteCell &Cell = Cells[Cp.Dst + I];
         assert(Cp.Ts > Cell.Ts && "copy events out of timestamp order");
         Cp.PrevBytes[I] = Cell.Value;
         Cp.PrevTs[I] = Cell.Ts;
@@ -151,20 +137,8 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     writeLimbs(Ev.Value, C.Value);
     if (Ev.Op == Opcode::MStore8)
       C.StoreHi = Felt(byteAt(Ev.Value, 1));
-    for (unsigned K = 0; K < (IsWord ? WordBytes : 1); ++K) {
-      State &Cell = Cells[Ev.Addr + K]; // A byte first met is 0 from time 0.
-      assert(Ev.Ts > Cell.Ts && "heap events out of timestamp order");
-      uint8_t New = Cell.Value;
-      if (IsWrite)
-        New = byteAt(Ev.Value, IsWord ? WordBytes - 1 - K : 0);
-      C.Bytes[K] = Felt(New);
-      C.PrevBytes[K] = Felt(Cell.Value);
-      C.PrevTs[K] = Felt(Cell.Ts);
-      uint64_t Diff = Ev.Ts - Cell.Ts - 1;
-      C.TsDiffLo[K] = Felt(Diff & 0xffff);
-      C.TsDiffHi[K] = Felt(Diff >> 16);
-      Cell = {Ev.Ts, New};
-    }
+    accessBytes(C, Cells, Ev.Addr, Ev.Ts, IsWord ? WordBytes : 1, IsWrite,
+                Ev.Value);
   }
 
   readUntil(~0ull);
@@ -181,7 +155,7 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     C.AddrHi = Felt(Addr >> 16);
     if (R >= Halt.Length)
       continue;
-    State &Cell = Cells[Addr];
+    ByteCell &Cell = Cells[Addr];
     assert(Halt.Ts > Cell.Ts && "the halt is not the last heap access");
     C.PrevTs = Felt(Cell.Ts);
     uint64_t Diff = Halt.Ts - Cell.Ts - 1;
@@ -190,21 +164,5 @@ void zkc::circuit::generateHeapTraces(const std::vector<HeapEvent> &Events,
     Cell.Ts = Halt.Ts;
   }
 
-  std::vector<uint64_t> Addrs;
-  Addrs.reserve(Cells.size());
-  for (const auto &[Addr, S] : Cells)
-    Addrs.push_back(Addr);
-  std::sort(Addrs.begin(), Addrs.end());
-  Boundary = Matrix(HeapBoundaryAir::Width, paddedHeight(Addrs.size()));
-  for (size_t R = 0; R < Addrs.size(); ++R) {
-    HeapBoundaryCols<Felt> &C = viewRowMut<HeapBoundaryCols>(Boundary.row(R));
-    const State &S = Cells[Addrs[R]];
-    C.IsReal = Felt(1u);
-    C.Addr = Felt(Addrs[R]);
-    C.FinalTs = Felt(S.Ts);
-    C.FinalByte = Felt(S.Value);
-    uint64_t Gap = R == 0 ? 0 : Addrs[R] - Addrs[R - 1] - 1;
-    C.GapLo = Felt(Gap & 0xffff);
-    C.GapHi = Felt(Gap >> 16);
-  }
+  Boundary = boundaryRows<HeapBoundaryCols>(Cells, HeapBoundaryAir::Width);
 }
