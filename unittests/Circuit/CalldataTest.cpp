@@ -22,14 +22,6 @@ using namespace zkc::test;
 
 namespace {
 
-vm::Bytes randomBytes(size_t N, uint64_t Seed) {
-  std::mt19937_64 Rng(Seed);
-  vm::Bytes B(N);
-  for (uint8_t &V : B)
-    V = static_cast<uint8_t>(Rng() | 1); // no zero bytes: a zero is telling
-  return B;
-}
-
 TEST(CalldataTest, ReadsAroundTheStartAndTheEnd) {
   for (size_t Size : {0, 1, 31, 32, 33, 100}) {
     SCOPED_TRACE(Size);

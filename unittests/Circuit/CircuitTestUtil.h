@@ -19,6 +19,7 @@
 #include "zkc/Support/Keccak.h"
 
 #include <memory>
+#include <random>
 
 namespace zkc::test {
 
@@ -102,6 +103,16 @@ struct CircuitRun {
     return circuit::checkCircuit(*C, T, Opts);
   }
 };
+
+/// N random bytes, none zero (a zero byte read is telling: it may come from
+/// past the end of the data).
+inline vm::Bytes randomBytes(size_t N, uint64_t Seed) {
+  std::mt19937_64 Rng(Seed);
+  vm::Bytes B(N);
+  for (uint8_t &V : B)
+    V = static_cast<uint8_t>(Rng() | 1);
+  return B;
+}
 
 inline std::string describe(const circuit::CheckReport &R) {
   std::string S;

@@ -25,14 +25,6 @@ using namespace zkc::test;
 
 namespace {
 
-vm::Bytes randomBytes(size_t N, uint64_t Seed) {
-  std::mt19937_64 Rng(Seed);
-  vm::Bytes B(N);
-  for (uint8_t &V : B)
-    V = static_cast<uint8_t>(Rng() | 1); // no zero bytes: a zero is telling
-  return B;
-}
-
 /// r1 = Dst, r2 = Src, r3 = Len, then the copy.
 void appendCopy(std::vector<Instruction> &Code, Opcode Op, uint32_t Dst,
                 uint32_t Src, uint32_t Len) {
